@@ -1,0 +1,59 @@
+"""Writes on accounts: tokens and account deletion."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from headway.accounts.models import PersonalAccessToken, User
+
+TOKEN_PREFIX = "hw_"  # noqa: S105  (a public marker, not a secret)
+
+
+def hash_token(raw: str) -> str:
+    """Return the stored form of a raw token."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def token_create(*, user: User, name: str) -> tuple[PersonalAccessToken, str]:
+    """Create a token and return it with its raw value, which is never shown again."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = PersonalAccessToken.objects.create(
+        user=user, name=name.strip() or "Token", prefix=raw[:10], token_hash=hash_token(raw)
+    )
+    return token, raw
+
+
+def token_revoke(*, token: PersonalAccessToken) -> None:
+    """Revoke a token; it stops working at once."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+
+
+def token_authenticate(raw: str) -> User | None:
+    """Return the active user a raw token belongs to, or None."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        PersonalAccessToken.objects.select_related("user")
+        .filter(token_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    # Write at most once a minute so busy scripts do not turn every read into a write.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        token.last_used_at = now
+        token.save(update_fields=["last_used_at"])
+    return token.user
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete the user and, through cascades, every row they own."""
+    user.delete()
