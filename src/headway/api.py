@@ -7,6 +7,11 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
 from headway.accounts.api import router as accounts_router
+from headway.assessments.api import router as assessments_router
+from headway.careers.api import router as careers_router
+from headway.feedback.api import router as feedback_router
+from headway.network.api import router as network_router
+from headway.plans.api import router as plans_router
 from headway.core.api_auth import API_AUTH
 
 api = NinjaAPI(
@@ -30,3 +35,8 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 
 
 api.add_router("/account", accounts_router)
+api.add_router("/plan", plans_router)
+api.add_router("/careers", careers_router)
+api.add_router("/me", assessments_router)
+api.add_router("/feedback", feedback_router)
+api.add_router("/network", network_router)

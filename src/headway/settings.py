@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "headway.core",
     "headway.accounts",
+    "headway.plans",
+    "headway.careers",
+    "headway.assessments",
+    "headway.feedback",
+    "headway.network",
 ]
 
 MIDDLEWARE = [

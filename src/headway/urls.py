@@ -7,6 +7,11 @@ urlpatterns = [
     path("", include("headway.core.urls")),
     path("accounts/", include("allauth.urls")),
     path("settings/", include("headway.accounts.urls")),
+    path("plan/", include("headway.plans.urls")),
+    path("careers/", include("headway.careers.urls")),
+    path("me/", include("headway.assessments.urls")),
+    path("feedback/", include("headway.feedback.urls")),
+    path("network/", include("headway.network.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+from headway.core.exports import export_section  # noqa: F401
