@@ -9,9 +9,7 @@ from django.db import models
 class HeadwayUserManager(UserManager["User"]):
     """Users are identified by email; there is no username."""
 
-    def _create_user(
-        self, email: str, password: str | None, **extra_fields: Any
-    ) -> User:
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> User:
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email), **extra_fields)
