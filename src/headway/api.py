@@ -9,10 +9,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 from headway.accounts.api import router as accounts_router
 from headway.assessments.api import router as assessments_router
 from headway.careers.api import router as careers_router
+from headway.core.api_auth import API_AUTH
 from headway.feedback.api import router as feedback_router
 from headway.network.api import router as network_router
 from headway.plans.api import router as plans_router
-from headway.core.api_auth import API_AUTH
 
 api = NinjaAPI(
     title="Headway API",
