@@ -219,3 +219,61 @@ def test_a_user_can_be_created_without_a_username() -> None:
     user = User.objects.create_user("Someone@Example.org", "pw")
     assert user.email == "Someone@example.org"
     assert UserFactory().email.endswith("@example.org")
+
+
+def _login(client: Client, user: User) -> Any:
+    return client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+
+def test_two_factor_authentication_can_be_turned_on(owner: User) -> None:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import (
+        SECRET_SESSION_KEY,
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    client = Client()
+    _login(client, owner)
+    # Security settings ask for the password again before they change.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(response["Location"], {"password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+    counter = next(iter(yield_hotp_counters_from_time()))
+    code = format_hotp_value(hotp_value(secret, counter))
+    response = client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=owner, type=Authenticator.Type.TOTP).exists()
+
+    # From now on a password alone does not sign in: the code is asked for.
+    client.logout()
+    response = _login(client, owner)
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert client.get(reverse("core-dashboard")).status_code == 302
+
+
+def test_the_password_can_be_changed(owner: User) -> None:
+    client = Client()
+    _login(client, owner)
+    new = "a brand new passphrase 2027"
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": new, "password2": new},
+    )
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.check_password(new)
+
+
+def test_an_email_address_can_be_added_and_confirmed(owner: User) -> None:
+    client = Client()
+    _login(client, owner)
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "alice.new@example.org"}
+    )
+    assert response.status_code == 302
+    assert EmailAddress.objects.filter(user=owner, email="alice.new@example.org").exists()
+    assert any("alice.new@example.org" in m.to for m in mail.outbox)
