@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.test import Client
 
-from headway.accounts.models import User
-from tests.factories import UserFactory
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from headway.accounts.models import User
+
+# Imports that need Django stay inside the fixtures, so `tests/domain` runs without it.
 
 
 @pytest.fixture
 def owner(db: None) -> User:
+    from tests.factories import UserFactory
+
     return UserFactory(email="alice@example.org", display_name="Alice")
 
 
 @pytest.fixture
 def stranger(db: None) -> User:
+    from tests.factories import UserFactory
+
     return UserFactory(email="charlie@example.org", display_name="Charlie")
 
 
 @pytest.fixture
 def owner_client(owner: User) -> Client:
+    from django.test import Client
+
     client = Client()
     client.force_login(owner)
     return client
@@ -30,6 +39,8 @@ def owner_client(owner: User) -> Client:
 
 @pytest.fixture
 def stranger_client(stranger: User) -> Client:
+    from django.test import Client
+
     client = Client()
     client.force_login(stranger)
     return client
@@ -38,6 +49,8 @@ def stranger_client(stranger: User) -> Client:
 @pytest.fixture
 def csrf_client(owner: User) -> Client:
     """The owner's browser, with CSRF checks on as in production."""
+    from django.test import Client
+
     client = Client(enforce_csrf_checks=True)
     client.force_login(owner)
     return client
