@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "headway.assessments",
     "headway.feedback",
     "headway.network",
+    "headway.coach",
 ]
 
 MIDDLEWARE = [
@@ -239,3 +240,6 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# A reviewer invitation link stops working after this many days.
+HEADWAY_FEEDBACK_INVITATION_DAYS = env_int("HEADWAY_FEEDBACK_INVITATION_DAYS", 14)

@@ -3,6 +3,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from headway.core.http import authed_user
+from headway.plans.selectors import dashboard_for_user
 
 
 def home_view(request: HttpRequest) -> HttpResponse:
@@ -13,7 +17,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html")
+    board = dashboard_for_user(authed_user(request), timezone.localdate())
+    return render(request, "core/dashboard.html", {"board": board})
 
 
 def healthz_view(request: HttpRequest) -> HttpResponse:

@@ -1,3 +1,590 @@
-from ninja import Router
+"""The plan's JSON API at /api/plan/: the same selectors and services as the pages.
+
+A rule refusing an input answers 422 with `{"detail": message, "field": name}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from ninja import Router, Schema, Status
+
+from headway.core.http import authed_user
+from headway.domain.planning import FocusLimitReached, PlanRuleError
+from headway.plans import selectors, services
+from headway.plans.models import Action, Goal, Milestone, Review, Vision
 
 router = Router(tags=["plans"])
+
+
+class ErrorOut(Schema):
+    detail: str
+    field: str
+    active: list[str] | None = None
+
+
+def _refused(error: PlanRuleError) -> Status:
+    body: dict[str, Any] = {"detail": error.message, "field": error.field}
+    if isinstance(error, FocusLimitReached):
+        body["active"] = error.active
+    return Status(422, body)
+
+
+def _run(call: Callable[[], Any], status: int = 200) -> Any:
+    """Call a service; turn a refusal into a 422 answer."""
+    try:
+        result = call()
+    except PlanRuleError as error:
+        return _refused(error)
+    return Status(status, result) if status != 200 else result
+
+
+def _patch(payload: Schema) -> dict[str, Any]:
+    return payload.dict(exclude_unset=True)
+
+
+# Vision
+
+
+class VisionIn(Schema):
+    target_role: str
+    responsibilities: str = ""
+    salary_min: Decimal | None = None
+    salary_max: Decimal | None = None
+    salary_currency: str = ""
+    location: str = ""
+    work_mode: str = Vision.WorkMode.ANY
+    why: str = ""
+    reason: str = ""
+
+
+class VisionOut(Schema):
+    horizon: int
+    target_role: str
+    responsibilities: str
+    salary_min: float | None
+    salary_max: float | None
+    salary_currency: str
+    location: str
+    work_mode: str
+    why: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class VisionVersionOut(Schema):
+    number: int
+    snapshot: dict[str, Any]
+    reason: str
+    created_at: datetime
+
+
+@router.get("/visions", response=list[VisionOut])
+def visions_list(request: HttpRequest) -> Any:
+    return list(selectors.visions_for_user(authed_user(request)).values())
+
+
+@router.get("/visions/{horizon}", response=VisionOut)
+def vision_get(request: HttpRequest, horizon: int) -> Any:
+    vision = selectors.vision_for_user(authed_user(request), horizon)
+    if vision is None:
+        raise Http404("No vision at this horizon yet.")
+    return vision
+
+
+@router.put("/visions/{horizon}", response={200: VisionOut, 422: ErrorOut})
+def vision_save(request: HttpRequest, horizon: int, payload: VisionIn) -> Any:
+    data = payload.dict()
+    reason = data.pop("reason")
+    user = authed_user(request)
+    selectors.vision_for_user(user, horizon)  # 404 for a horizon other than 5 or 10
+    return _run(lambda: services.vision_save(user=user, horizon=horizon, data=data, reason=reason))
+
+
+@router.get("/visions/{horizon}/versions", response=list[VisionVersionOut])
+def vision_versions(request: HttpRequest, horizon: int) -> Any:
+    vision = selectors.vision_for_user(authed_user(request), horizon)
+    if vision is None:
+        raise Http404("No vision at this horizon yet.")
+    return list(vision.versions.all())
+
+
+# Strengths and weaknesses
+
+
+class TraitIn(Schema):
+    kind: Literal["strength", "weakness"]
+    title: str
+    note: str = ""
+
+
+class TraitOut(Schema):
+    id: int
+    kind: str
+    title: str
+    note: str
+    goal_id: int | None
+    created_at: datetime
+
+
+@router.get("/traits", response=list[TraitOut])
+def traits_list(request: HttpRequest) -> Any:
+    return list(selectors.traits_list_for_user(authed_user(request)))
+
+
+@router.post("/traits", response={201: TraitOut, 422: ErrorOut})
+def trait_create(request: HttpRequest, payload: TraitIn) -> Any:
+    user = authed_user(request)
+    return _run(lambda: services.trait_create(user=user, **payload.dict()), 201)
+
+
+@router.put("/traits/{trait_id}", response={200: TraitOut, 422: ErrorOut})
+def trait_update(request: HttpRequest, trait_id: int, payload: TraitIn) -> Any:
+    trait = selectors.trait_get_for_user(authed_user(request), trait_id)
+    return _run(lambda: services.trait_update(trait=trait, **payload.dict()))
+
+
+@router.delete("/traits/{trait_id}", response={204: None})
+def trait_delete(request: HttpRequest, trait_id: int) -> Any:
+    services.trait_delete(trait=selectors.trait_get_for_user(authed_user(request), trait_id))
+    return Status(204, None)
+
+
+# Goals
+
+
+class GoalIn(Schema):
+    statement: str
+    category: str = Goal.Category.SKILL
+    horizon: int = 5
+    why: str = ""
+    target_date: date
+    status: Literal["draft", "active"] = "draft"
+    metric_baseline: Decimal | None = None
+    metric_target: Decimal | None = None
+    metric_unit: str = ""
+    metric_direction: Literal["increase", "decrease"] = "increase"
+    review_cadence: str = Goal.Cadence.MONTHLY
+    impact: int = 2
+    effort: int = 2
+
+
+class GoalPatch(Schema):
+    """Only the fields sent change. A reason is needed to change a key field."""
+
+    statement: str | None = None
+    category: str | None = None
+    horizon: int | None = None
+    why: str | None = None
+    target_date: date | None = None
+    metric_baseline: Decimal | None = None
+    metric_target: Decimal | None = None
+    metric_unit: str | None = None
+    metric_direction: Literal["increase", "decrease"] | None = None
+    review_cadence: str | None = None
+    impact: int | None = None
+    effort: int | None = None
+    reason: str = ""
+
+
+class GoalOut(Schema):
+    id: int
+    statement: str
+    category: str
+    horizon: int
+    why: str
+    target_date: date
+    status: str
+    metric_baseline: float | None
+    metric_target: float | None
+    metric_current: float | None
+    metric_unit: str
+    metric_direction: str
+    impact: int
+    effort: int
+    rank: int
+    review_cadence: str
+    next_review_on: date | None
+    version: int
+    progress: int | None
+    progress_source: str
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_progress(obj: Goal) -> int | None:
+        return obj.progress.percent
+
+    @staticmethod
+    def resolve_progress_source(obj: Goal) -> str:
+        return obj.progress.source
+
+
+class StatusIn(Schema):
+    status: Literal["draft", "active", "paused", "achieved", "dropped"]
+    reason: str = ""
+    park: int | None = None
+
+
+class MoveIn(Schema):
+    direction: Literal["up", "down"]
+
+
+class OrderIn(Schema):
+    goal_ids: list[int]
+
+
+class PlaceIn(Schema):
+    impact: int
+    effort: int
+
+
+class MetricIn(Schema):
+    value: Decimal
+    recorded_on: date | None = None
+    note: str = ""
+
+
+class GoalVersionOut(Schema):
+    number: int
+    source: str
+    reason: str
+    review_id: int | None
+    changes: list[dict[str, Any]]
+    created_at: datetime
+
+
+def _goal_out(user: Any, goal_id: int) -> Goal:
+    return selectors.goals_list_for_user(user).get(pk=goal_id)
+
+
+@router.get("/goals", response=list[GoalOut])
+def goals_list(request: HttpRequest) -> Any:
+    return list(selectors.goals_list_for_user(authed_user(request)))
+
+
+@router.post("/goals", response={201: GoalOut, 422: ErrorOut})
+def goal_create(request: HttpRequest, payload: GoalIn) -> Any:
+    user = authed_user(request)
+    return _run(
+        lambda: _goal_out(user, services.goal_create(user=user, data=payload.dict()).pk), 201
+    )
+
+
+@router.put("/goals/order", response={204: None, 422: ErrorOut})
+def goals_reorder(request: HttpRequest, payload: OrderIn) -> Any:
+    user = authed_user(request)
+    return _run(lambda: services.goals_reorder(user=user, goal_ids=payload.goal_ids), 204)
+
+
+@router.get("/goals/{goal_id}", response=GoalOut)
+def goal_get(request: HttpRequest, goal_id: int) -> Any:
+    user = authed_user(request)
+    selectors.goal_get_for_user(user, goal_id)
+    return _goal_out(user, goal_id)
+
+
+@router.patch("/goals/{goal_id}", response={200: GoalOut, 422: ErrorOut})
+def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Any:
+    user = authed_user(request)
+    goal = selectors.goal_get_for_user(user, goal_id)
+    data = _patch(payload)
+    reason = data.pop("reason", "")
+
+    def update() -> Goal:
+        services.goal_update(goal=goal, data=data, reason=reason)
+        return _goal_out(user, goal_id)
+
+    return _run(update)
+
+
+@router.delete("/goals/{goal_id}", response={204: None})
+def goal_delete(request: HttpRequest, goal_id: int) -> Any:
+    services.goal_delete(goal=selectors.goal_get_for_user(authed_user(request), goal_id))
+    return Status(204, None)
+
+
+@router.post("/goals/{goal_id}/status", response={200: GoalOut, 422: ErrorOut})
+def goal_status(request: HttpRequest, goal_id: int, payload: StatusIn) -> Any:
+    user = authed_user(request)
+    goal = selectors.goal_get_for_user(user, goal_id)
+    park = selectors.goal_get_for_user(user, payload.park) if payload.park else None
+
+    def change() -> Goal:
+        services.goal_set_status(goal=goal, status=payload.status, reason=payload.reason, park=park)
+        return _goal_out(user, goal_id)
+
+    return _run(change)
+
+
+@router.post("/goals/{goal_id}/move", response={200: list[GoalOut], 422: ErrorOut})
+def goal_move(request: HttpRequest, goal_id: int, payload: MoveIn) -> Any:
+    """Move a goal up or down; answer the open goals in their new order."""
+    user = authed_user(request)
+    goal = selectors.goal_get_for_user(user, goal_id)
+
+    def move() -> list[Goal]:
+        services.goal_move(goal=goal, direction=payload.direction)
+        return list(selectors.goals_list_for_user(user, Goal.OPEN_STATUSES))
+
+    return _run(move)
+
+
+@router.post("/goals/{goal_id}/place", response={200: GoalOut, 422: ErrorOut})
+def goal_place(request: HttpRequest, goal_id: int, payload: PlaceIn) -> Any:
+    user = authed_user(request)
+    goal = selectors.goal_get_for_user(user, goal_id)
+
+    def place() -> Goal:
+        services.goal_place(goal=goal, impact=payload.impact, effort=payload.effort)
+        return _goal_out(user, goal_id)
+
+    return _run(place)
+
+
+@router.post("/goals/{goal_id}/metric", response={200: GoalOut, 422: ErrorOut})
+def goal_metric(request: HttpRequest, goal_id: int, payload: MetricIn) -> Any:
+    user = authed_user(request)
+    goal = selectors.goal_get_for_user(user, goal_id)
+
+    def record() -> Goal:
+        services.goal_metric_update(goal=goal, **payload.dict())
+        return _goal_out(user, goal_id)
+
+    return _run(record)
+
+
+@router.get("/goals/{goal_id}/history", response=list[GoalVersionOut])
+def goal_history(request: HttpRequest, goal_id: int) -> Any:
+    goal = selectors.goal_get_for_user(authed_user(request), goal_id)
+    return list(goal.versions.order_by("number"))
+
+
+@router.post("/traits/{trait_id}/goal", response={201: GoalOut, 422: ErrorOut})
+def trait_goal(request: HttpRequest, trait_id: int) -> Any:
+    user = authed_user(request)
+    trait = selectors.trait_get_for_user(user, trait_id)
+    return _run(lambda: _goal_out(user, services.trait_goal_create(trait=trait).pk), 201)
+
+
+# Milestones
+
+
+class MilestoneIn(Schema):
+    title: str
+    due_on: date
+
+
+class MilestonePatch(Schema):
+    title: str | None = None
+    due_on: date | None = None
+
+
+class MilestoneOut(Schema):
+    id: int
+    goal_id: int
+    title: str
+    due_on: date
+    done: bool
+    done_at: datetime | None
+
+    @staticmethod
+    def resolve_done(obj: Milestone) -> bool:
+        return obj.is_done
+
+
+class CompleteIn(Schema):
+    done: bool = True
+
+
+@router.get("/goals/{goal_id}/milestones", response=list[MilestoneOut])
+def milestones_list(request: HttpRequest, goal_id: int) -> Any:
+    return list(selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all())
+
+
+@router.post("/goals/{goal_id}/milestones", response={201: MilestoneOut, 422: ErrorOut})
+def milestone_create(request: HttpRequest, goal_id: int, payload: MilestoneIn) -> Any:
+    goal = selectors.goal_get_for_user(authed_user(request), goal_id)
+    return _run(lambda: services.milestone_create(goal=goal, **payload.dict()), 201)
+
+
+@router.patch("/milestones/{milestone_id}", response={200: MilestoneOut, 422: ErrorOut})
+def milestone_update(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Any:
+    milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
+    data = _patch(payload)
+    return _run(
+        lambda: services.milestone_update(
+            milestone=milestone,
+            title=data.get("title") or milestone.title,
+            due_on=data.get("due_on") or milestone.due_on,
+        )
+    )
+
+
+@router.delete("/milestones/{milestone_id}", response={204: None})
+def milestone_delete(request: HttpRequest, milestone_id: int) -> Any:
+    milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
+    services.milestone_delete(milestone=milestone)
+    return Status(204, None)
+
+
+@router.post("/milestones/{milestone_id}/complete", response=MilestoneOut)
+def milestone_complete(request: HttpRequest, milestone_id: int, payload: CompleteIn) -> Any:
+    milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
+    return services.milestone_complete(milestone=milestone, done=payload.done)
+
+
+# Actions and resources
+
+
+class ActionIn(Schema):
+    title: str
+    kind: str = Action.Kind.COURSE
+    url: str = ""
+    cost_amount: Decimal | None = None
+    cost_currency: str = ""
+    hours: Decimal | None = None
+    due_on: date | None = None
+    status: str = Action.Status.TODO
+    notes: str = ""
+
+
+class ActionPatch(Schema):
+    title: str | None = None
+    kind: str | None = None
+    url: str | None = None
+    cost_amount: Decimal | None = None
+    cost_currency: str | None = None
+    hours: Decimal | None = None
+    due_on: date | None = None
+    status: str | None = None
+    notes: str | None = None
+
+
+class ActionOut(Schema):
+    id: int
+    goal_id: int
+    title: str
+    kind: str
+    url: str
+    cost_amount: float | None
+    cost_currency: str
+    hours: float | None
+    due_on: date | None
+    status: str
+    notes: str
+
+
+@router.get("/goals/{goal_id}/actions", response=list[ActionOut])
+def actions_list(request: HttpRequest, goal_id: int) -> Any:
+    return list(selectors.goal_get_for_user(authed_user(request), goal_id).actions.all())
+
+
+@router.post("/goals/{goal_id}/actions", response={201: ActionOut, 422: ErrorOut})
+def action_create(request: HttpRequest, goal_id: int, payload: ActionIn) -> Any:
+    goal = selectors.goal_get_for_user(authed_user(request), goal_id)
+    return _run(lambda: services.action_create(goal=goal, data=payload.dict()), 201)
+
+
+@router.patch("/actions/{action_id}", response={200: ActionOut, 422: ErrorOut})
+def action_update(request: HttpRequest, action_id: int, payload: ActionPatch) -> Any:
+    action = selectors.action_get_for_user(authed_user(request), action_id)
+    return _run(lambda: services.action_update(action=action, data=_patch(payload)))
+
+
+@router.delete("/actions/{action_id}", response={204: None})
+def action_delete(request: HttpRequest, action_id: int) -> Any:
+    services.action_delete(action=selectors.action_get_for_user(authed_user(request), action_id))
+    return Status(204, None)
+
+
+# Reviews
+
+
+class ReviewIn(Schema):
+    reviewed_on: date | None = None
+    progress: int | None = None
+    metric_value: Decimal | None = None
+    worked: str = ""
+    obstacles: str = ""
+    decision: Literal["keep", "adjust", "drop"] = "keep"
+    decision_note: str = ""
+    new_target_date: date | None = None
+    new_metric_target: Decimal | None = None
+    new_statement: str = ""
+
+
+class ReviewOut(Schema):
+    id: int
+    goal_id: int
+    reviewed_on: date
+    progress: int | None
+    metric_value: float | None
+    worked: str
+    obstacles: str
+    decision: str
+    decision_note: str
+    created_at: datetime
+
+
+@router.get("/goals/{goal_id}/reviews", response=list[ReviewOut])
+def reviews_list(request: HttpRequest, goal_id: int) -> Any:
+    goal = selectors.goal_get_for_user(authed_user(request), goal_id)
+    return list(Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id"))
+
+
+@router.post("/goals/{goal_id}/reviews", response={201: ReviewOut, 422: ErrorOut})
+def review_create(request: HttpRequest, goal_id: int, payload: ReviewIn) -> Any:
+    goal = selectors.goal_get_for_user(authed_user(request), goal_id)
+    data = payload.dict()
+    adjust = {k: data.pop(k) for k in ("new_target_date", "new_metric_target", "new_statement")}
+    return _run(lambda: services.review_record(goal=goal, data=data, adjust=adjust), 201)
+
+
+# Settings and calendar
+
+
+class SettingsIn(Schema):
+    focus_limit: int
+    email_reminders: bool | None = None
+
+
+class SettingsOut(Schema):
+    focus_limit: int
+    email_reminders: bool
+    calendar_url: str
+
+
+def _settings_out(request: HttpRequest, found: Any) -> dict[str, Any]:
+    return {
+        "focus_limit": found.focus_limit,
+        "email_reminders": found.email_reminders,
+        "calendar_url": request.build_absolute_uri(
+            reverse("plans-calendar-feed", args=[found.calendar_token])
+        ),
+    }
+
+
+@router.get("/settings", response=SettingsOut)
+def settings_get(request: HttpRequest) -> Any:
+    return _settings_out(request, services.plan_settings_ensure(authed_user(request)))
+
+
+@router.patch("/settings", response={200: SettingsOut, 422: ErrorOut})
+def settings_update(request: HttpRequest, payload: SettingsIn) -> Any:
+    user = authed_user(request)
+    return _run(
+        lambda: _settings_out(request, services.plan_settings_update(user=user, **payload.dict()))
+    )
+
+
+@router.post("/calendar/token", response=SettingsOut)
+def calendar_token_regenerate(request: HttpRequest) -> Any:
+    """Give the calendar feed a new secret address; the old one answers 404 from now on."""
+    return _settings_out(request, services.calendar_token_regenerate(user=authed_user(request)))

@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "headway.plans"
     label = "plans"
+    verbose_name = "Career plan"
 
     def ready(self) -> None:
-        from headway.plans import exports  # noqa: F401  (registers this app's export section)
+        # Register this app's export section, reminder source and calendar source.
+        from headway.plans import calendar, exports, reminders  # noqa: F401
