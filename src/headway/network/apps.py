@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class NetworkConfig(AppConfig):
     name = "headway.network"
     label = "network"
+    verbose_name = "Network"
 
     def ready(self) -> None:
-        from headway.network import exports  # noqa: F401  (registers this app's export section)
+        # Register this app's export section, reminder source and calendar source.
+        from headway.network import calendar, exports, reminders  # noqa: F401
