@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from headway.accounts.api import router as accounts_router
 from headway.assessments.api import router as assessments_router
 from headway.careers.api import router as careers_router
+from headway.coach.api import router as coach_router
 from headway.core.api_auth import API_AUTH
 from headway.feedback.api import router as feedback_router
 from headway.network.api import router as network_router
@@ -36,6 +37,7 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
 
 api.add_router("/account", accounts_router)
 api.add_router("/plan", plans_router)
+api.add_router("/smart", coach_router)
 api.add_router("/careers", careers_router)
 api.add_router("/me", assessments_router)
 api.add_router("/feedback", feedback_router)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("settings/", include("headway.accounts.urls")),
     path("plan/", include("headway.plans.urls")),
+    path("coach/", include("headway.coach.urls")),
     path("careers/", include("headway.careers.urls")),
     path("me/", include("headway.assessments.urls")),
     path("feedback/", include("headway.feedback.urls")),

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from headway.coach import presenters
+from headway.coach.selectors import GoalFields, goal_text_analyse, parse_goal_fields
+from headway.core.http import authed_user
+from headway.domain.smart import MAX_GOAL_LENGTH, GoalTextTooLong
+
+
+def panel_context(request: HttpRequest, text: str, fields: GoalFields) -> dict[str, object]:
+    """Return the template context of `coach/_panel.html` for a goal's text."""
+    context: dict[str, object] = {"text": text, "max_length": MAX_GOAL_LENGTH}
+    if not text.strip():
+        return context
+    try:
+        analysis = goal_text_analyse(authed_user(request), text, fields)
+    except GoalTextTooLong as error:
+        context["error"] = str(error)
+        return context
+    context.update(
+        analysis=analysis,
+        criteria=presenters.criterion_views(analysis),
+        segments=presenters.highlight(analysis),
+        summary=presenters.summary(analysis),
+        verdict_words=presenters.VERDICT_WORDS[analysis.verdict],
+        verdict_badge=presenters.VERDICT_BADGE[analysis.verdict],
+        target=request.POST.get("target", "id_statement"),
+    )
+    return context
+
+
+@login_required
+def coach_view(request: HttpRequest) -> HttpResponse:
+    """Try a goal against the SMART criteria without saving anything."""
+    text = request.GET.get("text", "")
+    context = panel_context(request, text, GoalFields())
+    context["target"] = "id_text"
+    return render(request, "coach/coach.html", context)
+
+
+@login_required
+@require_POST
+def check_view(request: HttpRequest) -> HttpResponse:
+    """Return the SMART panel for the goal being typed (an htmx fragment)."""
+    text = request.POST.get("statement", request.POST.get("text", ""))
+    fields = parse_goal_fields(request.POST.dict())
+    return render(request, "coach/_panel.html", panel_context(request, text, fields))

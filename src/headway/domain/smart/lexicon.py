@@ -1,0 +1,911 @@
+"""Word lists the SMART coach reads goals with, indexed once at import.
+
+Every phrase is stored as lower-case tokens joined by single spaces, the same way goal text is
+tokenised, so "full-stack developer" and "full stack developer" meet in one key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*[+#]*")
+MAX_PHRASE = 5
+
+
+def words(block: str) -> tuple[str, ...]:
+    """Split a comma- or newline-separated block into normalised phrases."""
+    out = []
+    for item in re.split(r"[,\n]", block):
+        key = key_of(item)
+        if key:
+            out.append(key)
+    return tuple(out)
+
+
+def key_of(phrase: str) -> str:
+    """Return the lookup key of a phrase: its lower-case tokens joined by spaces."""
+    return " ".join(WORD_RE.findall(phrase.replace("\u2019", "'").lower()))
+
+
+# Fields. "occ" fields name a discipline that is close to one occupation ("a teaching job" is a
+# teacher's job); "sector" fields cover many occupations ("a job in tech").
+FIELDS: dict[str, tuple[str, str]] = {
+    "software": (
+        """software engineering, software development, web development, app development,
+        game development, mobile development, frontend, front end, backend, back end, full stack,
+        devops, site reliability, qa, quality assurance, open source, open-source""",
+        """tech, technology, software, it, information technology, saas, b2b saas, edtech, fintech,
+        healthtech, health tech, gaming, video games, e-commerce, ecommerce, startups, big tech""",
+    ),
+    "data": (
+        """data science, data analytics, data analysis, data engineering, machine learning,
+        deep learning, artificial intelligence, ai, business intelligence, analytics, statistics,
+        supply chain analytics, sequencing data""",
+        "data",
+    ),
+    "security": (
+        "cybersecurity, cyber security, information security, infosec, network security",
+        "security",
+    ),
+    "cloud": ("cloud computing, cloud engineering, cloud architecture", "cloud"),
+    "health": (
+        """nursing, medicine, pharmacy, dentistry, dental, physiotherapy, physical therapy,
+        occupational therapy, speech therapy, speech-language pathology, radiology, phlebotomy,
+        medical coding, patient care, critical care, intensive care, family medicine,
+        pediatrics, paediatrics, neonatology, surgery, emergency medicine, public health,
+        nutrition, dietetics, midwifery, anesthesiology, cardiology, oncology, primary care,
+        patient-care, clinical research""",
+        """healthcare, health care, health, medical, clinical, hospital, hospitals, life sciences,
+        medical school, med school, pt school, nursing school""",
+    ),
+    "psych": (
+        "psychology, counseling, counselling, psychotherapy, social work, mental health",
+        "therapy, wellbeing, well-being",
+    ),
+    "education": (
+        """teaching, tutoring, instructional design, special education, early childhood education,
+        educational leadership, curriculum design, school counseling, esl, tefl""",
+        "education, higher education, academia, schools, k-12",
+    ),
+    "law": (
+        """law, immigration law, family law, corporate law, criminal law, litigation, paralegal,
+        mediation, legal research, pro bono, law school""",
+        "legal, justice, courts",
+    ),
+    "finance": (
+        """accounting, bookkeeping, auditing, audit, financial planning, investment banking,
+        financial analysis, actuarial science, tax, taxation, payroll, wealth management,
+        month-end close, corporate finance""",
+        "finance, banking, insurance, investment, investments, financial services, fintech",
+    ),
+    "marketing": (
+        """marketing, digital marketing, content marketing, seo, social media, social media
+        marketing, advertising, public relations, pr, communications, copywriting, branding,
+        email marketing, growth marketing, email campaigns""",
+        "media, advertising",
+    ),
+    "sales": (
+        """sales, business development, account management, customer success, real estate,
+        customer service""",
+        "retail, e-commerce, consumer goods",
+    ),
+    "design": (
+        """ux, ux design, ui, ui design, ux research, user research, user experience,
+        graphic design, product design, interaction design, web design, interior design,
+        fashion design, industrial design, visual design, motion design""",
+        "design, creative industries",
+    ),
+    "architecture": ("architecture, urban planning, landscape architecture", "built environment"),
+    "arts": (
+        """illustration, illustrations, animation, painting, oil painting, photography, film,
+        filmmaking, music, theatre, theater, musical theatre, acting, dance, creative writing,
+        journalism, publishing, screenwriting, fine art, sculpture, ceramics, music production,
+        video editing, writing, ux writing, content design, technical writing""",
+        "arts, art, film industry, entertainment, music industry, creative arts, culture",
+    ),
+    "trades": (
+        """welding, plumbing, carpentry, electrical, hvac, masonry, roofing, woodworking,
+        automotive, auto repair, machining, cnc, electrical work, structural welding, construction
+        management""",
+        "construction, trades, skilled trades, manufacturing, production",
+    ),
+    "engineering": (
+        """civil engineering, mechanical engineering, electrical engineering, chemical engineering,
+        aerospace engineering, structural engineering, biomedical engineering, industrial
+        engineering, environmental engineering, robotics""",
+        "engineering, aerospace, aerospace industry, automotive industry",
+    ),
+    "science": (
+        """neuroscience, biology, chemistry, organic chemistry, physics, microbiology,
+        soil microbiology, genetics, ecology, environmental science, geology, economics,
+        mathematics, math, algebra, calculus, astronomy, biochemistry, bioinformatics""",
+        """science, sciences, research, biotech, biotechnology, pharma, pharmaceutical, stem,
+        academia""",
+    ),
+    "environment": (
+        """sustainability, renewable energy, clean energy, solar energy, conservation, climate
+        policy, environmental policy, renewable energy policy, forestry, agriculture, farming,
+        organic farming, water quality""",
+        "energy, environment, climate, green energy, environmental",
+    ),
+    "public": (
+        """public policy, policy, politics, public administration, diplomacy, foreign service,
+        law enforcement, policing, firefighting, emergency services, military, defense, defence,
+        community organizing, international development""",
+        """government, public service, public sector, federal government, civil service, nonprofit,
+        non-profit, nonprofits, social impact, ngo""",
+    ),
+    "hospitality": (
+        "culinary, culinary arts, baking, pastry, wine, hospitality management",
+        "hospitality, food service, restaurants, tourism, travel, events, food industry",
+    ),
+    "business": (
+        """project management, product management, operations, consulting, management consulting,
+        entrepreneurship, strategy, supply chain management, procurement, business administration,
+        management""",
+        "business, corporate, startup, logistics, supply chain",
+    ),
+    "hr": (
+        "hr, human resources, recruiting, recruitment, talent acquisition, people operations",
+        "hr",
+    ),
+    "transport": (
+        "aviation, trucking, flying, long-haul, long haul",
+        "transportation, transport, airlines, shipping",
+    ),
+    "fitness": (
+        "personal training, yoga, coaching, athletic training, fitness instruction",
+        "fitness, sports, sport, wellness",
+    ),
+    "languages": (
+        "translation, interpreting, interpretation, linguistics, spanish-english",
+        "languages, language",
+    ),
+    "library": (
+        "library science, librarianship, archives, curation, museum studies",
+        "libraries, museums, cultural heritage",
+    ),
+    "beauty": ("cosmetology, hairdressing, esthetics, barbering", "beauty, salon"),
+    "animals": ("veterinary medicine, animal care, veterinary", "animal welfare, animals"),
+}
+
+# Roles whose name carries their field ("nurse"): specific on their own.
+SPECIFIC_ROLES: dict[str, str] = {
+    "health": """nurse, registered nurse, rn, lpn, cna, nurse practitioner, np, charge nurse,
+        icu nurse, doctor, physician, surgeon, dentist, pharmacist, pharmacy technician, midwife,
+        dental hygienist, hygienist, dental assistant, optometrist, radiographer, sonographer,
+        phlebotomist, paramedic, emt, physiotherapist, physical therapist, occupational therapist,
+        speech-language pathologist, speech therapist, chiropractor, dietitian, nutritionist,
+        anesthesiologist, radiologist, cardiologist, dermatologist, pediatrician, psychiatrist,
+        obstetrician, neurologist, oncologist, medical assistant, medical scribe, scribe,
+        surgical technologist, surgical tech, caregiver, veterinarian, vet, veterinary technician,
+        vet tech, audiologist, epidemiologist, medical coder, pa, physician assistant""",
+    "psych": """psychologist, clinical psychologist, therapist, counselor, counsellor,
+        social worker, lcsw, psychotherapist, case manager""",
+    "law": "lawyer, attorney, paralegal, solicitor, barrister, judge, prosecutor, notary",
+    "finance": """accountant, bookkeeper, auditor, actuary, banker, financial analyst,
+        financial planner, financial advisor, underwriter, stockbroker, broker, trader,
+        tax preparer, cpa, controller""",
+    "trades": """electrician, master electrician, journeyman electrician, plumber, carpenter,
+        welder, machinist, cnc machinist, mechanic, roofer, mason, bricklayer, ironworker,
+        lineman, pipefitter, steamfitter, boilermaker, glazier, hvac technician, locksmith,
+        millwright, cabinetmaker, automotive service technician, auto mechanic""",
+    "education": """teacher, professor, lecturer, tutor, librarian, principal, headteacher,
+        teaching assistant, instructional designer, school counselor""",
+    "hospitality": "chef, sous chef, head chef, cook, baker, barista, bartender, sommelier",
+    "public": """firefighter, police officer, detective, diplomat, ranger, park ranger, soldier,
+        marine, sergeant, lieutenant, foreign service officer, city council, city council member,
+        councillor, council member, mayor, senator, school board member, state legislator""",
+    "transport": """pilot, airline pilot, commercial airline pilot, flight attendant, truck driver,
+        trucker, air traffic controller""",
+    "software": """programmer, developer, software developer, software engineer, web developer,
+        frontend developer, backend developer, full-stack developer, devops engineer,
+        site reliability engineer, sre, game developer, mobile developer""",
+    "data": "data scientist, data analyst, data engineer, statistician, machine learning engineer",
+    "security": "soc analyst, security analyst, penetration tester, cybersecurity analyst",
+    "arts": """animator, illustrator, photographer, journalist, novelist, screenwriter, actor,
+        actress, musician, singer, dancer, composer, painter, sculptor, filmmaker, curator,
+        archivist, copywriter, video editor, production assistant""",
+    "design": "ux designer, ui designer, graphic designer, ux researcher, interior designer",
+    "architecture": "architect, urban planner, surveyor, landscape architect",
+    "science": """economist, biologist, chemist, physicist, geologist, mathematician,
+        neuroscientist, microbiologist, ecologist, astronomer, lab technician""",
+    "environment": "environmental consultant, farmer, rancher, forester, conservationist",
+    "languages": "translator, interpreter",
+    "beauty": "hairdresser, barber, cosmetologist, esthetician, stylist",
+    "fitness": "personal trainer, yoga instructor, athletic trainer",
+    "sales": "realtor, real estate agent, sales rep, sales representative, salesperson",
+    "hr": "recruiter, hr business partner",
+    "service": """lifeguard, camp counselor, camp counsellor, babysitter, nanny, cashier, server,
+        waiter, waitress, receptionist, security guard, janitor, custodian, delivery driver,
+        courier, flight instructor, dog walker, housekeeper, concierge, bank teller, teller""",
+}
+
+# Role heads that need a qualifier or a place to be specific ("manager" of what, where?).
+GENERIC_ROLES = words(
+    """manager, director, lead, leader, head, supervisor, executive, officer, administrator,
+    coordinator, specialist, consultant, analyst, engineer, scientist, designer, technician,
+    technologist, assistant, associate, representative, rep, agent, advisor, adviser, planner,
+    strategist, producer, artist, writer, author, editor, coach, trainer, instructor, clerk,
+    operator, worker, employee, staff, professional, freelancer, contractor,
+    entrepreneur, owner, founder, co-founder, cofounder, partner, president, vice president, vp,
+    ceo, cto, cfo, coo, cmo, cio, intern, apprentice, trainee, fellow, resident, researcher,
+    member, volunteer, mentor, inspector, chair, captain, practitioner, attendant, aide, alumni,
+    alumnus, alumna, professionals,
+    superintendent, foreman, millionaire, boss, team lead, tech lead, scholar, speaker, guru,
+    public speaker,
+    ambassador, organizer, organiser, developer advocate, principal investigator"""
+)
+
+SENIORITY = words(
+    """senior, junior, lead, chief, head, principal, staff, entry-level, entry level, associate,
+    assistant, deputy, acting, new, first, full-time, full time, part-time, part time, remote,
+    paid, unpaid, permanent, stable, temporary, contract, freelance, seasonal, regular, local,
+    certified, licensed, registered, qualified, experienced, professional, team, leadership,
+    management, managerial, corporate, office, summer, winter, spring, fall, next, own, real,
+    proper, steady, secure, decent, higher, high-level, executive, independent, another,
+    different, same, current, future, overseas, international, global, national, official, early,
+    early-stage, founding, go-to, online, free, short, intro, introductory, quick"""
+)
+
+VAGUE = words(
+    """top, best, better, good, great, successful, famous, dream, amazing, awesome, excellent,
+    perfect, ideal, prestigious, big, bigger, huge, well-paid, well paid, high-paying,
+    high paying, cool, fun, nice, interesting, exciting, meaningful, fulfilling, rewarding,
+    impressive, elite, leading, world-class, world class, 10x, rockstar, ninja, guru, happier,
+    happy, rich, wealthy, influential, respected, recognized, recognised, strong, stronger,
+    solid, fancy, awesome, real good, superb, outstanding, renowned, notable, top-tier, top tier,
+    tier-one, tier one, reputable, well-known, well known, popular, flexible, easy, easier, go-to,
+    go to, rock star, star, dreamy"""
+)
+
+LEVEL_WORDS = words(
+    """fluent, fluency, proficient, proficiency, conversational, expert, advanced, intermediate,
+    competent, native-like, bilingual, skilled, skillful, fluently, proficiently,
+    conversationally"""
+)
+
+# Credentials named on their own ("CPA"), grouped by field.
+NAMED_CREDENTIALS: dict[str, str] = {
+    "finance": """cpa, cpa exam, cfa, cfa level i, cfa level ii, cfa level iii, cfp,
+        certified financial planner, acca, cima, frm, cma, ea, series 7, series 63, series 65,
+        series 66, finra, chartered accountant""",
+    "business": """pmp, capm, pmi-acp, prince2, six sigma, lean six sigma, green belt, black belt,
+        csm, certified scrummaster, scrum master certification, psm, itil, apics, cscp, cpim,
+        mba, cpsm, asq, certified quality auditor, cqa""",
+    "software": """pcep, pcap, oracle certified, ocp, github foundations""",
+    "cloud": """aws, aws certified, solutions architect, cloud practitioner, aws cloud practitioner,
+        azure, az-900, az-104, gcp, google cloud, cka, ckad, terraform associate""",
+    "security": """cissp, cism, cisa, ceh, oscp, security+, comptia security+, comptia, a+,
+        network+, linux+, ccna, ccnp, gsec, comptia a+""",
+    "data": """google data analytics, google data analytics certificate,
+        google data analytics professional certificate, tableau certification""",
+    "design": "google ux design certificate, google ux design, ux certificate",
+    "health": """nclex, nclex-rn, nclex-pn, bsn, msn, dnp, adn, cna certification, usmle, mcat,
+        md, do, pharmd, dpt, otd, ot, np license, rn license, bls, acls, pals, cpr,
+        ems certification, emt-b, emt, cpc, ccs, rhia, rhit, cpt, cpht, cda, rda, cma, rma,
+        board certification, boards, ccrn, fnp, medical license""",
+    "psych": """lcsw, lpc, lmft, msw, psyd, licensed clinical social worker, lpc licence,
+        lpc license""",
+    "law": """bar exam, the bar, lsat, jd, llm, paralegal certificate, bar admission, mpre""",
+    "education": """teaching license, teaching licence, teaching credential, teaching certificate,
+        tefl, tesol, celta, delta, praxis, pgce, qts, med""",
+    "trades": """journeyman license, journeyman licence, master electrician license, red seal,
+        cdl, cdl class a, cdl class b, osha 10, osha 30, epa 608, ase, ase certification,
+        aws d1.1, nccer, forklift certification, forklift license""",
+    "architecture": "are, are exams, ncarb, riba, leed, leed ap",
+    "engineering": "fe exam, pe exam, pe license, eit, ceng, pe",
+    "hr": "shrm-cp, shrm-scp, phr, sphr, cipd",
+    "fitness": "nasm, ace certification, ryt, ryt 200, 200-hour ryt, cscs, issa",
+    "languages": """ielts, toefl, toeic, jlpt, jlpt n1, jlpt n2, jlpt n3, jlpt n4, jlpt n5, dele,
+        delf, dalf, hsk, topik, goethe certificate, ata certification, cefr""",
+    "hospitality": "wset, wset level 2, wset level 3, servsafe, court of master sommeliers",
+    "sales": "real estate license, real estate licence, series 6",
+    "transport": """private pilot licence, private pilot license, ppl, commercial pilot license,
+        atpl, faa certification""",
+    "public": "foreign service officer test, fsot, police academy",
+    "general": """ged, sat, act, gre, gmat, hiset, dean's list, deans list, honor roll,
+        microsoft office specialist, mos, microsoft office specialist expert, driver's license,
+        driving test, driving licence test, road test, driver's test,
+        drivers license, driving licence, driver's licence,
+        nsf graduate research fellowship, fulbright, rhodes scholarship, pcep certification""",
+}
+
+# Generic credential nouns: specific only with a subject ("a certificate in project management").
+CREDENTIAL_NOUNS = words(
+    """certification, certifications, certificate, certificates, license, licence, licenses,
+    licences, credential, credentials, qualification, qualifications, diploma, degree, degrees,
+    bachelor's, bachelors, bachelor, bachelor's degree, master's, masters, master's degree,
+    associate degree, associate's degree, associate's, doctorate, doctoral degree, exam, exams,
+    examination, test, board exam, licensing exam, certified, licensed, accreditation, badge,
+    phd, doctorate, charter,
+    fellowship, scholarship, scholarships, grant, grants, award, finals, midterms, midterm,
+    final exams, boards"""
+)
+PROGRAM_NOUNS = words(
+    """course, courses, class, classes, bootcamp, boot camp, program, programme, training,
+    apprenticeship, residency, specialization, specialisation, nanodegree, module, workshop,
+    curriculum, prerequisite courses, prerequisites, basic training, academy, scheme,
+    graduate scheme, traineeship"""
+)
+
+HARD_SKILLS: dict[str, str] = {
+    "software": """python, python 3, java, javascript, typescript, c++, c#, c, golang, rust, ruby,
+        php, swift, kotlin, html, css, react, angular, vue, node, node.js, django, flask, git,
+        docker, kubernetes, linux, algorithms, data structures, leetcode, rails, spring boot,
+        unit testing, web development, api design, system design, the odin project""",
+    "data": """sql, r, excel, tableau, power bi, pandas, machine learning, deep learning,
+        data analysis, data analytics, statistics, spss, sas, matlab, stata, data visualization,
+        data visualisation, big data, spark, hadoop, nlp""",
+    "cloud": "aws, azure, gcp, terraform, cloud computing",
+    "design": """figma, sketch, adobe xd, photoshop, illustrator, indesign, after effects,
+        premiere pro, ux design, ui design, graphic design, prototyping, user research,
+        wireframing, blender, maya, 3d modeling, 3d modelling""",
+    "architecture": "autocad, revit, solidworks, sketchup, rhino, bim",
+    "finance": """quickbooks, xero, financial modeling, financial modelling, accounting,
+        bookkeeping, sap, gmp regulations, gaap, ifrs, tax preparation""",
+    "marketing": "salesforce, hubspot, google analytics, seo, sem, copywriting, google ads",
+    "business": "jira, project management, agile, scrum, negotiation skills, lean",
+    "languages": """spanish, french, german, japanese, mandarin, chinese, korean, arabic,
+        portuguese, italian, russian, hindi, english, asl, sign language, dutch, swedish,
+        turkish, vietnamese, polish, greek, hebrew, urdu, tagalog, cantonese, latin""",
+    "trades": """welding, carpentry, plumbing, woodworking, electrical wiring, fixing cars,
+        car repair, auto repair, forklift, cnc programming, masonry, tiling, drywall, weld""",
+    "arts": """photography, video editing, oil painting, oil painting techniques, painting,
+        drawing, guitar, piano, violin, singing, sewing, pottery, calligraphy, animation,
+        music production, screenwriting""",
+    "health": "phlebotomy, first aid, cpr, medical coding, medical terminology, suturing",
+    "hospitality": "cooking, baking, pastry, knife skills, mixology, wine tasting",
+    "science": """organic chemistry, calculus, algebra, linear algebra, bioinformatics,
+        lab techniques, pcr, microscopy, statistics""",
+    "law": "legal research, legal writing, contract drafting, mediation",
+}
+SOFT_SKILLS = words(
+    """communication, communication skills, leadership, leadership skills, teamwork,
+    time management, organisation, organization, organizational skills, organisational skills,
+    public speaking, presentation skills, presenting, people skills, soft skills,
+    interpersonal skills, problem solving, problem-solving, critical thinking, creativity,
+    networking, network, emotional intelligence, negotiation, management skills,
+    writing skills, skills, new skills, coding, code, programming, technical skills, english
+    skills, study habits, productivity, resilience, work ethic, customer service skills,
+    people management, delegation, listening, conflict resolution, decision making,
+    decision-making, mentoring, storytelling, coding skills, excel skills, python skills"""
+)
+
+# Bodies of work. Strong ones are concrete on their own; weak ones need a subject or venue.
+STRONG_WORKS = words(
+    """novel, novels, screenplay, screenplays, script, album, ep, single, mixtape, thesis,
+    dissertation, capstone project, capstone, portfolio website, website, web app,
+    web apps, app, apps, mobile app, podcast, documentary, short film, feature film, film,
+    exhibition, solo exhibition, picture book, children's picture book, children's book,
+    cookbook, memoir, first draft, manuscript, research paper, research papers, paper, papers,
+    first-author papers, journal article, peer-reviewed paper, byline, patent, prototype,
+    mockups, app mockups, case studies, ux case studies, pull requests, merged pull requests,
+    mobile app, seed round, funding round,
+    paintings, prints, sculpture, mural, game, video game, onboarding feature, feature,
+    green card application, grant application, grant proposal, business plan, collection,
+    episodes, youtube channel, newsletter, curriculum, lesson plans, screenplays, short,
+    animated short, music video, demo reel, showreel, reel, speaking gigs, speaking engagements,
+    solo show, solo exhibition, linkedin page, linkedin profile"""
+)
+WEAK_WORKS = words(
+    """book, books, article, articles, post, posts, story, stories, project, projects, content,
+    research, video, videos, channel, problems, reports, report, episode, essay, essays,
+    songs, song, designs, products, product, house, houses, home, homes, tests, a/b tests,
+    dashboards, dashboard, tools, scripts, pipelines, models, automations, templates,
+    production, productions, show, shows, play, plays, musical, musicals, talk, talks,
+    presentation, presentations, poster, lecture, webinar, workshop, speech, keynote, portfolio,
+    resume, résumé, cv, cover letter, blog, blogs, blog post, blog posts, jewelry, jewellery,
+    crafts, artwork, pottery, candles,
+    cakes, photos, photographs, furniture, clothing, testimonials, reviews"""
+)
+BUSINESSES = words(
+    """clinic, physiotherapy clinic, practice, salon, bakery, online bakery, restaurant, cafe,
+    café, food truck, shop, online shop, store, shopify store, etsy shop, farm, vegetable farm,
+    studio, agency, consultancy, firm, brand, nonprofit, charity, daycare, gym, label"""
+)
+GENERIC_BUSINESSES = words("business, company, startup, start-up, side business, side hustle")
+
+RESULTS = words(
+    """sales, revenue, income, salary, raise, pay rise, savings, profit, profits, clients,
+    customers, followers, following, subscribers, users, downloads, views, grades, grade, gpa,
+    score, scores, rating, ratings, coverage, retention, engagement, satisfaction,
+    close time, resolution time, meeting time, errors, defects, scrap, costs, cost, delays,
+    debt, loan, loans, student loan, down payment, tuition, funds, donations, budget, margin,
+    conversion, conversions, traffic, leads, deals, new business, churn, turnover, attendance,
+    productivity, output, efficiency, market share, net worth, commission, earnings, trust score,
+    on-time delivery rate, delivery rate, rate, accuracy, informational interviews,
+    reading scores, test scores, patient satisfaction scores,
+    performance rating, quota, sales quota, billable hours, money, cases, pro bono cases,
+    promotion, complaints, customer complaints, incidents, tickets, returns, absences, injuries,
+    accidents, bugs, outages, downtime, waste, emissions, overtime, backlog, wait time,
+    wait times, response time, turnaround time, lead time, no-shows, readmissions, commute,
+    expenses, living expenses, emergency fund, typing speed, speed, interviews, coffee chats,
+    mrr, arr, churn, signups, sign-ups, newsletter signups, active users, mau, dau, bookings,
+    mock interviews, networking calls, seed round, funding, net promoter score, nps, debt free,
+    debt-free, permanent residency, permanent residence, citizenship, green card, work visa,
+    cpd credits, cpd hours, ceus, ce credits, continuing education credits, credits,
+    recruiter messages"""
+)
+QUANTITY_NOUNS = frozenset(
+    words(
+        """jobs, books, events, networking events, hours, applications, interviews, clients,
+    customers, sales, cases, houses, homes, papers, articles, posts, connections, contacts,
+    certifications, courses, classes, projects, students, patients, followers, subscribers,
+    shifts, money, revenue, income, salary, pay, grades, gpa, scores, score, ratings, rating,
+    satisfaction, engagement, retention, coverage, sales numbers, numbers, savings, profit,
+    profits, leads, deals, donations, funds, views, downloads, users, members, volunteers,
+    referrals, publications, reviews, stars, miles, words, pages, time, costs, errors, delays,
+    responsibilities, tasks, skills, vocabulary, vocab, signups, sign-ups, churn"""
+    )
+) - frozenset(words("responsibilities, tasks, skills"))
+
+EMPLOYMENT = words(
+    """job, jobs, position, positions, role, roles, career, careers, internship, internships,
+    placement, work placement, apprenticeship, job offer, offer, offers, employment, gig, gigs,
+    full-time, full time job, summer job, part-time job, part-time, part time,
+    post, opportunity, opportunities, co-op, externship, job offers, work"""
+)
+# Employment nouns that only count as the object of a verb ("work" alone is an activity).
+VERB_ONLY_EMPLOYMENT = frozenset(words("work, post, opportunity, opportunities, offer, offers"))
+
+ORG_KINDS = words(
+    """hospital, children's hospital, clinic, school, high school, middle school, elementary school,
+    college, community college, university, medical school, med school, law school,
+    business school, pt school, nursing school, graduate school, grad school, museum, gallery,
+    library, public library, shelter, animal shelter, fire department, police department,
+    department, department of health, agency, bank, investment bank, law firm, nonprofit,
+    ngo, charity, studio, game studio, indie game studio, restaurant, hotel, airline,
+    major airline, carrier, regional carrier, contractor, union contractor, district,
+    school district, lab, laboratory, practice, pediatric practice, pharmacy, publisher,
+    outlet, outlets, newspaper, magazine, journal, peer-reviewed journal, station, court, office,
+    army,
+    navy, air force, marine corps, marines, military, government, federal government,
+    state government, council, city council, ministry, health system, cro, consultancy, club,
+    clubs, student clubs, retailer, store, shop, warehouse, factory, manufacturing plant,
+    distribution center,
+    distribution centre, farm, church, union, association, institute, foundation, center,
+    centre, squad, phd program, film festivals, festival,
+    hospice, nursing home, care home, shipyard, call centre, call center, fintech, edtech,
+    meetups, meetup, craft fairs, craft fair, fairs, hotel chain, nonprofits,
+    festivals, conference, industry conference, food bank, community group, volunteer group,
+    accounting firm, accounting firms, cpa firm, big four, big 4, fortune 500, faang,
+    edtech company, tech company, saas company, startup studio, production line, route, unit,
+    territory, region, service, services, billing service, online shop, online store,
+    hospitals, schools, agencies"""
+)
+GENERIC_ORGS = words(
+    """company, companies, firm, firms, corporation, corporations, organisation, organization,
+    organisations, organizations, employer, employers, workplace, place, business, businesses,
+    industry, field, sector, world, team, startup, startups"""
+)
+NAMED_ORGS = words(
+    """google, microsoft, amazon, apple, meta, facebook, netflix, stripe, tesla, spacex, nasa,
+    ibm, intel, nvidia, adobe, deloitte, pwc, kpmg, ey, accenture, mckinsey, bain, bcg,
+    goldman sachs, jp morgan, jpmorgan, morgan stanley, nhs, un, united nations, unicef,
+    red cross, peace corps, fbi, cia, walmart, disney, pixar, boeing, airbus, pfizer,
+    mayo clinic, who, world bank, imf, linkedin, youtube, spotify, etsy, shopify, coursera,
+    udemy, edx, github, tiktok, instagram, twitter, substack, openai, anthropic, salesforce"""
+)
+PLATFORMS = frozenset(
+    words(
+        "coursera, udemy, edx, linkedin learning, skillshare, codecademy, khan academy, pluralsight"
+    )
+)
+PLACES = words("abroad, overseas, remotely, internationally, in another country")
+
+STOPWORDS = frozenset(
+    words(
+        """a, an, the, i, i'm, i'd, i'll, i've, me, my, mine, myself, we, our, us, you, your,
+    he, she, it, its, they, them, their, this, that, these, those, to, of, in, on, at, by, for,
+    with, from, into, onto, as, and, or, but, so, if, then, than, be, been, being, am, is, are,
+    was, were, do, does, did, have, has, had, will, would, shall, should, can, could, may,
+    might, must, want, wants, wanted, like, hope, aim, goal, plan, planning, would like, want to,
+    going, gonna, wanna, get, got, make, also, just, really, very, more, most, some, any, all,
+    each, every, about, up, out, over, under, within, through, until, till, before, after,
+    while, during, again, now, then, there, here, one, ones, own, other, another, such, what,
+    which, who, whom, whose, when, where, why, how, not, no, yes, maybe, perhaps, least, well,
+    enough, able, new, first, next, last, year, years, month, months, week, weeks, day, days,
+    time, end, lol, via, per, etc, eg, ie, ok, okay, least, around, towards, toward, become,
+    becoming, work, working, job, role, position, career, start, starting, finish, complete,
+    achieve, reach, land, get, getting, earn, gain, take, help, keep, still, already, soon"""
+    )
+)
+
+# Verbs. Forms are generated below; irregular forms listed where needed.
+IRREGULAR = {
+    "become": ("became",),
+    "get": ("got", "gotten", "gets", "getting"),
+    "win": ("won", "winning"),
+    "write": ("wrote", "written", "writing"),
+    "run": ("ran", "running"),
+    "take": ("took", "taken", "taking"),
+    "make": ("made", "making"),
+    "sell": ("sold",),
+    "give": ("gave", "given", "giving"),
+    "find": ("found",),
+    "build": ("built",),
+    "lead": ("led",),
+    "teach": ("taught",),
+    "pay": ("paid",),
+    "hit": ("hitting",),
+    "be": ("am", "is", "are", "was", "were", "been", "being"),
+    "go": ("went", "gone", "goes", "going"),
+    "speak": ("spoke", "spoken"),
+    "shut": ("shutting",),
+    "begin": ("began", "begun", "beginning"),
+    "do": ("did", "done", "does", "doing"),
+    "have": ("has", "had", "having"),
+    "plan": ("planned", "planning"),
+    "ship": ("shipped", "shipping"),
+    "submit": ("submitted", "submitting"),
+    "cut": ("cutting",),
+    "put": ("putting",),
+    "set": ("setting",),
+    "get into": ("got into",),
+    "log": ("logged", "logging"),
+    "shadow": ("shadowed",),
+}
+
+# Verbs whose completion is an observable event. "self": complete on their own
+# ("get hired"); "obj": observable when their object is concrete.
+EVENT_VERBS_SELF = words(
+    """get hired, be hired, hired, get promoted, be promoted, promoted, get a promotion,
+    graduate, get published, be published, get certified, be certified, get licensed,
+    be licensed, enlist, get accepted, get admitted, be admitted, get employed, retire,
+    get a raise, get tenure, make partner, get funded, go back to school, go back to college,
+    earn a promotion, receive a promotion, secure a promotion, win a promotion, have a job,
+    have a job lined up, have an offer, have a job offer, line up a job,
+    get a promotion to, have my own, own my own, run my own,
+    get into grad school, move abroad, qualify"""
+)
+EVENT_VERBS_OBJ = words(
+    """become, be, land, get, secure, obtain, find, join, work as, work at, work for, work in,
+    work with, serve as, pass, complete, finish, earn, achieve, publish, launch, release,
+    submit, open, start, found, co-found, run, own, win, present, exhibit, sell, close, ship,
+    deploy, build, write, create, design, develop, produce, enroll, enrol, register, apply,
+    get into, get accepted to, get accepted into, get admitted to, get a place at, match into,
+    apply to, apply for, transfer, transfer to, relocate, relocate to, go into, make the jump to,
+    make the move to, move up to, graduate from,
+    have my first, hold, host, stage, put on, do, get paid, be paid,
+    match, transition into, transition to, move into, move to, switch to, switch into,
+    switch careers to, promoted to, hired as, hired by, hired at, hire, recruit, train,
+    train as, qualify as, certify, migrate, upgrade, automate, analyse, analyze, implement,
+    lead, manage, teach, tutor, coach, mentor, volunteer, volunteer at, contribute, transition,
+    pivot, pivot to, pivot into, break into, change careers, change careers to,
+    contribute to, audition, audition for, give, speak at, attend, shadow, interview, pitch,
+    plant, raise, pay off, save, reach, hit, score, log, solve, read, post, connect, handle,
+    handle at least, negotiate, make, make the, take, take on, clerk, clerk for, study,
+    perform, host, organise, organize, record, draft, deliver, sign, move, go, visit, meet,
+    drive, fly, open up, set up, establish, invent, patent, file, receive, get my, be working,
+    be working as, work, sit, take the, practise, practice"""
+)
+# Verbs that do not by themselves finish anything checkable.
+ACTIVITY_VERBS = frozenset(
+    words(
+        """study, practice, practise, read, attend, meet, go, visit, work, make, take, teach,
+    tutor, coach, mentor, volunteer, lead, manage, handle, post, connect, interview, drive, fly,
+    save, train, plant, pitch, host, perform, organise, organize, shadow, log, solve, write,
+    contribute, audition, be, be working, sit, take the"""
+    )
+)
+LEARNING_VERBS = words(
+    """learn, master, study, practice, practise, improve, develop, strengthen, build up, brush up,
+    brush up on, get better at, become better at, work on, sharpen, polish, expand, deepen,
+    understand, explore, pick up, learn about, learn how to, learn to, hone"""
+)
+DIRECTION_UP = words(
+    """increase, grow, boost, raise, improve, expand, lift, double, triple, quadruple, maximise,
+    maximize, gain, enhance, strengthen, accelerate, scale, more, higher, bigger, larger,
+    greater, earn more, make more"""
+)
+DIRECTION_DOWN = words(
+    """reduce, cut, lower, decrease, decrease, minimise, minimize, shrink, halve, lose, drop,
+    less, fewer, shorten, eliminate, pay down, pay off, trim"""
+)
+
+# Things made again and again: "a weekly newsletter" repeats, "weekly sales" do not.
+RECURRING_OUTPUTS = frozenset(
+    words(
+        """newsletter, post, blog, report, video, podcast, episode, meeting, update, review,
+        session, lesson, class, workout, check-in, one-on-one, column, article, call, email,
+        stream, show, workshop, webinar, digest"""
+    )
+)
+
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "thousand": 1000,
+    "a thousand": 1000,
+    "dozen": 12,
+    "a dozen": 12,
+    "couple": 2,
+    "a couple": 2,
+    "a couple of": 2,
+    "pair": 2,
+    "a pair of": 2,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+    "single": 1,
+    "half": 0.5,
+    "a": 1,
+    "an": 1,
+}
+
+# Typical study effort in hours per unit, used to check a plan against the hours a user has.
+EFFORT_HOURS = {
+    "course": 20.0,
+    "class": 30.0,
+    "certification": 40.0,
+    "certificate": 40.0,
+    "book": 6.0,
+    "application": 1.0,
+    "project": 20.0,
+    "app": 40.0,
+    "case study": 10.0,
+    "article": 4.0,
+    "paper": 60.0,
+    "problem": 0.75,
+    "interview": 1.0,
+    "episode": 4.0,
+}
+
+# Typical preparation, in months, a job zone implies (O*NET: zone 1 little or none,
+# 2 some, 3 medium, 4 considerable, 5 extensive). The gap between two zones is the
+# difference of these figures.
+ZONE_MONTHS = {1: 0, 2: 6, 3: 24, 4: 48, 5: 90}
+ROLE_ZONES = {
+    5: """doctor, physician, surgeon, lawyer, attorney, judge, pharmacist, dentist, veterinarian,
+        vet, psychologist, clinical psychologist, professor, nurse practitioner, psychiatrist,
+        physician assistant, economist, neuroscientist, architect, speech-language pathologist,
+        physical therapist, occupational therapist, optometrist, data scientist""",
+    4: """software engineer, software developer, developer, teacher, accountant, engineer,
+        data analyst, financial analyst, registered nurse, social worker, product manager,
+        ux designer, graphic designer, marketing manager, project manager, auditor, actuary,
+        librarian, pilot, airline pilot, commercial airline pilot, instructional designer""",
+    3: """electrician, plumber, welder, carpenter, paralegal, dental hygienist, hvac technician,
+        surgical technologist, paramedic, lpn, charge nurse, chef, machinist, web developer,
+        pharmacy technician, veterinary technician, real estate agent, police officer,
+        firefighter, flight attendant, personal trainer, sous chef""",
+    2: """cna, emt, dental assistant, medical assistant, bookkeeper, cook, barista, bartender,
+        truck driver, phlebotomist, cashier, receptionist, production assistant""",
+}
+
+# Months a credential usually takes to earn from the start, for the attainable check.
+CREDENTIAL_MONTHS = {
+    "phd": 48,
+    "doctorate": 48,
+    "md": 48,
+    "jd": 36,
+    "pharmd": 48,
+    "dnp": 36,
+    "psyd": 48,
+    "otd": 36,
+    "dpt": 36,
+    "master's": 12,
+    "masters": 12,
+    "mba": 12,
+    "msw": 12,
+    "msn": 18,
+    "bachelor's": 36,
+    "bachelors": 36,
+    "bsn": 30,
+    "associate degree": 18,
+}
+
+EDUCATION_ZONES = (
+    (re.compile(r"doctor|ph\.?d|professional degree|\bmd\b|\bjd\b|master|\bmba\b"), 5),
+    (re.compile(r"bachelor|\bba\b|\bbs\b|\bbsc\b|undergraduate degree|university degree"), 4),
+    (
+        re.compile(r"associate|vocational|apprentice|trade school|some college|diploma in|college"),
+        3,
+    ),
+    (re.compile(r"high school|secondary|\bged\b|a-levels|a levels|diploma"), 2),
+    (re.compile(r"none|no formal|primary|less than"), 1),
+)
+
+ALIASES = {
+    "aws": "amazon web services",
+    "gcp": "google cloud platform",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "ux": "user experience",
+    "ui": "user interface",
+    "hr": "human resources",
+    "pm": "project management",
+    "js": "javascript",
+    "rn": "registered nurse",
+    "np": "nurse practitioner",
+    "swe": "software engineer",
+    "cpa": "certified public accountant",
+    "cfp": "certified financial planner",
+    "emt": "emergency medical technician",
+    "cna": "certified nursing assistant",
+    "lpc": "licensed professional counselor",
+    "lcsw": "licensed clinical social worker",
+    "pmp": "project management professional",
+}
+
+
+# ---------------------------------------------------------------------------
+# Index
+# ---------------------------------------------------------------------------
+def _verb_forms(phrase: str) -> set[str]:
+    """Return simple inflections of the first word of a verb phrase."""
+    head, _, rest = phrase.partition(" ")
+    forms = {head}
+    if head in IRREGULAR:
+        forms.update(IRREGULAR[head])
+    if head.endswith("e"):
+        forms.update({head + "s", head + "d", head[:-1] + "ing"})
+    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        forms.update({head[:-1] + "ies", head[:-1] + "ied", head + "ing"})
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.update({head + "es", head + "ed", head + "ing"})
+    else:
+        forms.update({head + "s", head + "ed", head + "ing"})
+    return {f"{f} {rest}".strip() for f in forms}
+
+
+PHRASES: dict[str, list[tuple[str, str]]] = defaultdict(list)
+ROLE_FIELD: dict[str, str] = {}
+TERM_FIELDS: dict[str, set[str]] = defaultdict(set)
+
+
+_NOUN_CATS = frozenset({"result", "work", "employ", "org", "biz", "role"})
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _add(cat: str, info: str, phrases: tuple[str, ...] | list[str]) -> None:
+    for p in phrases:
+        keys = [p]
+        if cat in _NOUN_CATS:
+            head, _, last = p.rpartition(" ")
+            one = _singular(last)
+            if one != last:
+                keys.append(f"{head} {one}".strip())
+        for key in keys:
+            entry = (cat, info)
+            if entry not in PHRASES[key]:
+                PHRASES[key].append(entry)
+
+
+for _fid, (_occ, _sector) in FIELDS.items():
+    _add("field", "occ:" + _fid, words(_occ))
+    _add("field", "sector:" + _fid, words(_sector))
+    for _w in words(_occ) + words(_sector):
+        TERM_FIELDS[_w].add(_fid)
+for _fid, _block in SPECIFIC_ROLES.items():
+    for _w in words(_block):
+        _add("role", "specific", [_w])
+        ROLE_FIELD[_w] = _fid
+        TERM_FIELDS[_w].add(_fid)
+_add("role", "generic", GENERIC_ROLES)
+for _fid, _block in NAMED_CREDENTIALS.items():
+    _add("cred", "named", words(_block))
+    for _w in words(_block):
+        if _fid != "general":
+            TERM_FIELDS[_w].add(_fid)
+_add("cred", "generic", CREDENTIAL_NOUNS)
+_add("cred", "program", PROGRAM_NOUNS)
+for _fid, _block in HARD_SKILLS.items():
+    _add("skill", "hard", words(_block))
+    for _w in words(_block):
+        TERM_FIELDS[_w].add(_fid)
+_add("skill", "soft", SOFT_SKILLS)
+_add("work", "strong", STRONG_WORKS)
+_add("work", "weak", WEAK_WORKS)
+_add("biz", "concrete", BUSINESSES)
+_add("biz", "generic", GENERIC_BUSINESSES)
+_add("result", "", RESULTS)
+_add("employ", "", EMPLOYMENT)
+_add("org", "kind", ORG_KINDS)
+_add("org", "generic", GENERIC_ORGS)
+_add("org", "named", NAMED_ORGS)
+_add("place", "", PLACES)
+_add("vague", "", VAGUE)
+_add("level", "", LEVEL_WORDS)
+_add("nonqual", "", SENIORITY)
+for _v in EVENT_VERBS_SELF:
+    _add("ev", "self", sorted(_verb_forms(_v)))
+for _v in EVENT_VERBS_OBJ:
+    _add("ev", "obj", sorted(_verb_forms(_v)))
+for _v in LEARNING_VERBS:
+    _add("learn", "", sorted(_verb_forms(_v)))
+for _v in DIRECTION_UP:
+    _add("dir", "up", sorted(_verb_forms(_v)))
+for _v in DIRECTION_DOWN:
+    _add("dir", "down", sorted(_verb_forms(_v)))
+for _block in ROLE_ZONES.values():
+    for _w in words(_block):
+        PHRASES.setdefault(_w, [])
+
+PREFIXES = frozenset(
+    " ".join(key.split(" ")[:k]) for key in PHRASES for k in range(1, key.count(" ") + 2)
+)
+ROLE_ZONE: dict[str, int] = {w: z for z, block in ROLE_ZONES.items() for w in words(block)}
+ACTIVITY_FORMS = frozenset(f for v in ACTIVITY_VERBS for f in _verb_forms(v))
+
+# Short keys that are also common words count only when written in capitals ("IT", "ARE").
+UPPER_ONLY = frozenset(
+    words(
+        """ace, act, ai, are, are exams, c, ccs, ceng, cma, cpt, delta, do, ea, ep, fe, it, md, med,
+        mos, np, ot, pa, pe, ppl, pr, qa, r, sat, un, us, who"""
+    )
+)
+
+# Single words of the lexicon long enough for typo correction ("enginer" -> "engineer").
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_TYPO_CATS = frozenset({"role", "cred", "skill", "field", "org", "work", "biz", "result", "employ"})
+VOCABULARY = frozenset(
+    w
+    for key, entries in PHRASES.items()
+    if any(cat in _TYPO_CATS for cat, _ in entries)
+    for w in key.split(" ")
+    if len(w) >= 6 and w.isalpha()
+) | frozenset(m for m in MONTH_NAMES if len(m) >= 6)
+KNOWN_WORDS = frozenset(w for key in PHRASES for w in key.split(" ")) | STOPWORDS
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+TYPO_INDEX: dict[str, set[str]] = defaultdict(set)
+for _w in VOCABULARY:
+    TYPO_INDEX[_w].add(_w)
+    for _d in _deletions(_w):
+        TYPO_INDEX[_d].add(_w)
