@@ -1,0 +1,613 @@
+"""Reads of the careers app: the explorer, occupation pages, and what other apps need.
+
+Career data is public reference data, read by any signed-in user. The only user-owned rows
+are vision targets, read through `vision_get_for_user` (404 for anyone but the owner).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from headway.accounts.models import User
+from headway.careers import search
+from headway.careers.facts import PayFigure, WageTable, interests_svg, pay_place, wage_table
+from headway.careers.models import (
+    Dataset,
+    ElementRating,
+    JobZone,
+    Occupation,
+    OccupationSkill,
+    OccupationTitle,
+    Projection,
+    RelatedOccupation,
+    Skill,
+    VisionTarget,
+    Wage,
+)
+from headway.domain.careerdata import sources
+from headway.domain.skill_search import SkillRecord
+from headway.plans.models import Goal, Vision
+
+# ---------------------------------------------------------------------------------------------
+# Datasets
+
+
+def datasets_list() -> list[Dataset]:
+    """Return the imported datasets, in the order they are imported."""
+    order = {source.info.key: i for i, source in enumerate(sources.SOURCES)}
+    return sorted(Dataset.objects.all(), key=lambda record: order.get(record.key, 99))
+
+
+def career_data_loaded() -> bool:
+    """Return whether any occupations are loaded."""
+    return Dataset.objects.filter(key__in=("onet", "esco")).exists()
+
+
+def top_codes() -> dict[str, Decimal]:
+    """Return BLS's top-code wages ({"hourly": ..., "annual": ...}) of the imported OEWS."""
+    notes = Dataset.objects.filter(key="oews").values_list("notes", flat=True).first() or {}
+    return {name: Decimal(value) for name, value in (notes.get("top_codes") or {}).items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Explorer
+
+
+def occupations_search(
+    query: str, filters: search.Filters | None = None, limit: int = 30, *, typing: bool = False
+) -> list[search.Result]:
+    """Return occupations matching `query` (typos tolerated), best first.
+
+    `typing` says the query is still being typed: its last word may be unfinished.
+    """
+    return search.get_explorer().search(query, filters, limit, prefix=typing)
+
+
+def occupations_browse(filters: search.Filters) -> list[search.OccupationFacts]:
+    """Return the O*NET occupations passing `filters`, by title."""
+    return search.get_explorer().browse(filters)
+
+
+def occupation_get(key: str) -> Occupation:
+    """Return the occupation with this URL key (O*NET code or ESCO id), or raise 404."""
+    return get_object_or_404(Occupation.objects.select_related("onet_match"), key=key)
+
+
+def occupation_by_code(code: str) -> Occupation | None:
+    """Return the occupation with this O*NET-SOC code or ESCO URI, if loaded."""
+    return Occupation.objects.filter(code=code).first()
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts about one occupation, for pages and for other apps
+
+
+@dataclass(frozen=True)
+class SkillShare:
+    """An ESCO skill of an occupation; for an O*NET occupation, aggregated over its matches."""
+
+    skill_id: int
+    uri: str
+    label: str
+    skill_type: str
+    relation: str  # "essential" or "optional"
+    count: int  # how many of the matched ESCO occupations list it
+    essential_count: int
+    of: int  # how many matched ESCO occupations have skills
+
+
+@dataclass(frozen=True)
+class OccupationSkills:
+    essential: list[SkillShare]
+    optional: list[SkillShare]
+    esco_occupations: list[Occupation]  # every ESCO occupation matched (or itself)
+    sources: list[Occupation]  # those the skills come from
+
+
+# ESCO's reuse levels, from the most particular to one occupation to the most general.
+REUSE_ORDER = {"occupation-specific": 0, "sector-specific": 1, "cross-sector": 2, "transversal": 3}
+
+
+def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
+    """Return the occupation's essential and optional ESCO skills.
+
+    An ESCO occupation has its own. An O*NET occupation gets those of the ESCO occupations
+    crosswalked to it by their own crosswalk rows (or, when there are none, of those matched
+    through a broader ESCO occupation): a skill is essential when at least half of them hold
+    it essential, and each skill says how many list it.
+    """
+    if occupation.is_onet:
+        matches = list(
+            Occupation.objects.filter(onet_match=occupation, in_current_release=True).order_by(
+                "title"
+            )
+        )
+        sources = [match for match in matches if match.crosswalk_direct] or matches
+    else:
+        matches = sources = [occupation]
+    links = list(
+        OccupationSkill.objects.filter(occupation__in=sources).values_list(
+            "occupation_id",
+            "relation",
+            "skill_id",
+            "skill__uri",
+            "skill__label",
+            "skill__skill_type",
+            "skill__reuse_level",
+        )
+    )
+    with_skills = {link[0] for link in links}
+    total = len(with_skills)
+    counts: dict[int, list[Any]] = {}
+    specificity: dict[int, int] = {}
+    for _occupation_id, relation, skill_id, uri, label, skill_type, reuse in links:
+        specificity[skill_id] = REUSE_ORDER.get(reuse, len(REUSE_ORDER))
+        entry = counts.setdefault(skill_id, [uri, label, skill_type, 0, 0])
+        entry[3] += 1
+        entry[4] += relation == OccupationSkill.Relation.ESSENTIAL
+    essential: list[SkillShare] = []
+    optional: list[SkillShare] = []
+    for skill_id, (uri, label, skill_type, count, essential_count) in counts.items():
+        is_essential = essential_count > 0 and essential_count * 2 >= total
+        share = SkillShare(
+            skill_id,
+            uri,
+            label,
+            skill_type,
+            "essential" if is_essential else "optional",
+            count,
+            essential_count,
+            total,
+        )
+        (essential if is_essential else optional).append(share)
+    # Most shared first; among equals, the skills most particular to the work.
+    essential.sort(
+        key=lambda s: (-s.essential_count, -s.count, specificity[s.skill_id], s.label.casefold())
+    )
+    optional.sort(key=lambda s: (-s.count, specificity[s.skill_id], s.label.casefold()))
+    return OccupationSkills(essential, optional, matches, sources)
+
+
+def facts_source(occupation: Occupation) -> Occupation | None:
+    """Return the O*NET occupation whose facts (pay, job zone, interests) apply here."""
+    return occupation if occupation.is_onet else occupation.onet_match
+
+
+@dataclass(frozen=True)
+class JobZoneFacts:
+    zone: int
+    name: str
+    education: str
+    experience: str
+    training: str
+    examples: str
+
+
+def occupation_job_zone(occupation: Occupation) -> JobZoneFacts | None:
+    """Return the job zone (1-5) of the occupation, in O*NET's words, if known."""
+    source = facts_source(occupation)
+    if source is None or source.job_zone is None:
+        return None
+    row = JobZone.objects.filter(zone=source.job_zone).first()
+    if row is None:
+        return JobZoneFacts(source.job_zone, f"Job Zone {source.job_zone}", "", "", "", "")
+    return JobZoneFacts(
+        row.zone, row.name, row.education, row.experience, row.training, row.examples
+    )
+
+
+@dataclass(frozen=True)
+class WageFacts:
+    """National pay of an occupation's SOC code, as BLS published it."""
+
+    soc_code: str
+    title: str
+    annual: WageTable
+    hourly: WageTable
+    employment: int | None
+    employment_marker: str
+    annual_only: bool
+    hourly_only: bool
+
+    @property
+    def rows(self) -> list[tuple[str, PayFigure, PayFigure]]:
+        """Return (label, hourly, annual) from the 10th percentile up, then the mean."""
+        rows = [
+            (label, hourly, annual)
+            for (label, hourly), (_label, annual) in zip(
+                self.hourly.rows, self.annual.rows, strict=True
+            )
+        ]
+        return [*rows, ("Mean", self.hourly.mean, self.annual.mean)]
+
+
+def occupation_wages(occupation: Occupation) -> WageFacts | None:
+    """Return the BLS OEWS wages of the occupation (through its O*NET match), if published."""
+    source = facts_source(occupation)
+    if source is None or not source.soc_code:
+        return None
+    wage = Wage.objects.filter(soc_code=source.soc_code).first()
+    return _wage_facts(wage, top_codes()) if wage else None
+
+
+def _wage_facts(wage: Wage, tops: dict[str, Decimal]) -> WageFacts:
+    return WageFacts(
+        soc_code=wage.soc_code,
+        title=wage.title,
+        annual=wage_table(wage.annual, tops.get("annual"), hourly=False),
+        hourly=wage_table(wage.hourly, tops.get("hourly"), hourly=True),
+        employment=wage.employment,
+        employment_marker=wage.employment_marker,
+        annual_only=wage.annual_only,
+        hourly_only=wage.hourly_only,
+    )
+
+
+def occupation_interest_profiles() -> dict[str, dict[str, float]]:
+    """Return every current O*NET occupation's interest scores (OI, 1-7), keyed by code.
+
+    The scores are keyed R, I, A, S, E, C: ready for `domain.riasec.match_occupations`.
+    """
+    rows = Occupation.objects.filter(
+        source=Occupation.Source.ONET, in_current_release=True, interest_r__isnull=False
+    ).values_list(
+        "code",
+        "interest_r",
+        "interest_i",
+        "interest_a",
+        "interest_s",
+        "interest_e",
+        "interest_c",
+    )
+    profiles: dict[str, dict[str, float]] = {}
+    for code, *values in rows:
+        scores = [float(value) for value in values if value is not None]
+        if len(scores) == len("RIASEC"):
+            profiles[code] = dict(zip("RIASEC", scores, strict=True))
+    return profiles
+
+
+def occupations_by_codes(codes: Iterable[str]) -> dict[str, Occupation]:
+    """Return the occupations with these codes (O*NET-SOC codes or ESCO URIs), by code."""
+    return {occupation.code: occupation for occupation in Occupation.objects.filter(code__in=codes)}
+
+
+def esco_skill_records() -> list[SkillRecord]:
+    """Return every current ESCO skill with its alternative labels, for autocomplete.
+
+    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs.
+    """
+    return [
+        SkillRecord(uri, label, tuple(line for line in alt.split("\n") if line))
+        for uri, label, alt in Skill.objects.filter(in_current_release=True)
+        .order_by("id")
+        .values_list("uri", "label", "alt_labels")
+        .iterator(chunk_size=5000)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Occupation page
+
+
+@dataclass
+class TechnologyGroup:
+    title: str
+    examples: list[Any]
+
+    @property
+    def hot(self) -> int:
+        return sum(1 for example in self.examples if example.hot)
+
+
+@dataclass
+class OccupationPage:
+    occupation: Occupation
+    source: Occupation | None  # where O*NET facts come from (itself, its match, or none)
+    alternate_titles: list[str]
+    tasks: list[Any]
+    technologies: list[TechnologyGroup]
+    skills: OccupationSkills
+    ratings: dict[str, list[ElementRating]]
+    job_zone: JobZoneFacts | None
+    wages: WageFacts | None
+    projection: Projection | None
+    interests: dict[str, float] | None
+    interests_chart: str | None
+    related: list[RelatedOccupation]
+    broader: Occupation | None
+    narrower: list[Occupation]
+    onet_files_missing: list[str]
+    pay_chart: str | None = None
+    hot_count: int = 0
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+
+
+def occupation_page(key: str) -> OccupationPage:
+    """Return everything the occupation page shows, or raise 404."""
+    occupation = get_object_or_404(
+        Occupation.objects.select_related("onet_match", "broader"), key=key
+    )
+    source = facts_source(occupation)
+    datasets = {record.key: record for record in Dataset.objects.all()}
+    onet_missing = datasets["onet"].missing_files if "onet" in datasets else []
+    titles_of = occupation
+    kinds: Sequence[str] = (
+        (OccupationTitle.Kind.ALTERNATE,)
+        if occupation.is_onet
+        else (OccupationTitle.Kind.ESCO_ALT,)
+    )
+    alternate_titles = list(
+        OccupationTitle.objects.filter(occupation=titles_of, kind__in=kinds)
+        .order_by("title")
+        .values_list("title", flat=True)
+    )
+    tasks: list[Any] = []
+    technologies: list[TechnologyGroup] = []
+    ratings: dict[str, list[ElementRating]] = {}
+    related: list[RelatedOccupation] = []
+    if source is not None:
+        tasks = sorted(
+            source.tasks.all(),
+            key=lambda task: (task.task_type != "Core", -(task.incumbents_responding or 0)),
+        )
+        groups: dict[str, TechnologyGroup] = {}
+        for tech in source.technologies.order_by("-hot", "-in_demand", "example"):
+            groups.setdefault(
+                tech.commodity_title, TechnologyGroup(tech.commodity_title, [])
+            ).examples.append(tech)
+        technologies = sorted(groups.values(), key=lambda g: (-g.hot, -len(g.examples), g.title))
+        for rating in source.ratings.order_by("-importance", "name"):
+            ratings.setdefault(rating.domain, []).append(rating)
+        related = list(source.related_links.select_related("related").order_by("rank"))
+    interests = source.interests if source is not None else None
+    projection = (
+        Projection.objects.filter(soc_code=source.soc_code).first()
+        if source is not None and source.soc_code
+        else None
+    )
+    wage = (
+        Wage.objects.filter(soc_code=source.soc_code).first()
+        if source is not None and source.soc_code
+        else None
+    )
+    oews = datasets.get("oews")
+    tops = {
+        name: Decimal(value)
+        for name, value in ((oews.notes if oews else {}).get("top_codes") or {}).items()
+    }
+    wages = _wage_facts(wage, tops) if wage else None
+    return OccupationPage(
+        occupation=occupation,
+        source=source,
+        alternate_titles=alternate_titles,
+        tasks=tasks,
+        technologies=technologies,
+        skills=occupation_esco_skills(occupation),
+        ratings=ratings,
+        job_zone=occupation_job_zone(occupation),
+        wages=wages,
+        projection=projection,
+        interests=interests,
+        interests_chart=interests_svg(interests, occupation.key) if interests else None,
+        related=related,
+        broader=occupation.broader,
+        narrower=[]
+        if occupation.is_onet
+        else list(occupation.narrower.filter(in_current_release=True).order_by("title")),
+        onet_files_missing=onet_missing,
+        pay_chart=wages.annual.chart(f"Annual pay: {wages.title}")
+        if wages is not None and wages.annual.published
+        else None,
+        hot_count=sum(group.hot for group in technologies),
+        datasets=datasets,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Compare
+
+
+@dataclass
+class ComparedOccupation:
+    occupation: Occupation
+    source: Occupation | None
+    job_zone: JobZoneFacts | None
+    wages: WageFacts | None
+    projection: Projection | None
+    interests: dict[str, float] | None
+    top_skills: list[SkillShare]
+    hot_technologies: list[str]
+
+
+COMPARE_MAX = 3
+
+
+def occupations_compare(keys: Sequence[str]) -> list[ComparedOccupation]:
+    """Return side-by-side facts for up to three occupations (unknown keys are skipped)."""
+    wanted = list(dict.fromkeys(key for key in keys if key))[:COMPARE_MAX]
+    found = {
+        occupation.key: occupation
+        for occupation in Occupation.objects.select_related("onet_match").filter(key__in=wanted)
+    }
+    occupations = [found[key] for key in wanted if key in found]
+    sources_ = [facts_source(occupation) for occupation in occupations]
+    socs = {source.soc_code for source in sources_ if source is not None and source.soc_code}
+    wages = {wage.soc_code: wage for wage in Wage.objects.filter(soc_code__in=socs)}
+    projections = {row.soc_code: row for row in Projection.objects.filter(soc_code__in=socs)}
+    zones = {zone.zone: zone for zone in JobZone.objects.all()}
+    tops = top_codes()
+    compared = []
+    for occupation, source in zip(occupations, sources_, strict=True):
+        soc = source.soc_code if source is not None else ""
+        zone = zones.get(source.job_zone) if source is not None and source.job_zone else None
+        hot = (
+            list(
+                source.technologies.filter(hot=True)
+                .order_by("-in_demand", "example")
+                .values_list("example", flat=True)[:8]
+            )
+            if source is not None
+            else []
+        )
+        compared.append(
+            ComparedOccupation(
+                occupation=occupation,
+                source=source,
+                job_zone=JobZoneFacts(
+                    zone.zone, zone.name, zone.education, zone.experience, zone.training, ""
+                )
+                if zone
+                else None,
+                wages=_wage_facts(wages[soc], tops) if soc in wages else None,
+                projection=projections.get(soc),
+                interests=source.interests if source is not None else None,
+                top_skills=occupation_esco_skills(occupation).essential[:8],
+                hot_technologies=hot,
+            )
+        )
+    return compared
+
+
+# ---------------------------------------------------------------------------------------------
+# Vision targets (user-owned)
+
+
+def visions_list_for_user(user: User) -> QuerySet[Vision]:
+    """Return the user's visions with their target occupations, 5-year first."""
+    return (
+        Vision.objects.filter(user=user)
+        .prefetch_related(
+            Prefetch(
+                "careers_target",
+                queryset=VisionTarget.objects.select_related("occupation"),
+            )
+        )
+        .order_by("horizon")
+    )
+
+
+def vision_get_for_user(user: User, vision_id: int) -> Vision:
+    """Return one of the user's visions, or raise 404."""
+    return get_object_or_404(Vision, pk=vision_id, user=user)
+
+
+def vision_target_get_for_user(user: User, vision_id: int) -> VisionTarget | None:
+    """Return the target occupation link of one of the user's visions (404 for others)."""
+    vision = vision_get_for_user(user, vision_id)
+    return VisionTarget.objects.select_related("occupation").filter(vision=vision).first()
+
+
+def vision_targets_list_for_user(user: User) -> QuerySet[VisionTarget]:
+    """Return every vision target of the user."""
+    return VisionTarget.objects.filter(vision__user=user).select_related("vision", "occupation")
+
+
+@dataclass(frozen=True)
+class VisionTargetSummary:
+    """How a vision's target occupation compares with what the user wrote in the vision."""
+
+    vision: Vision
+    occupation: Occupation
+    source: Occupation | None
+    wages: WageFacts | None
+    desired_salary: Decimal | None
+    currency: str
+    pay_words: str  # e.g. "Your target of $95,000 is around the 60th percentile ..."
+    pay_chart: str | None
+    job_zone: JobZoneFacts | None
+    entry_education: str
+    noted_goals: list[str]
+    preparation_words: str
+
+
+PREPARATION_CATEGORIES = (
+    Goal.Category.EDUCATION,
+    Goal.Category.CREDENTIAL,
+    Goal.Category.EXPERIENCE,
+)
+
+
+def vision_target_summary(user: User, vision: Vision) -> VisionTargetSummary | None:
+    """Return the summary of the vision's target occupation, or None when it has none.
+
+    Raises 404 when the vision is not the user's.
+    """
+    if vision.user_id != user.pk:
+        raise Http404("No such vision.")
+    target = (
+        VisionTarget.objects.select_related("occupation__onet_match").filter(vision=vision).first()
+    )
+    if target is None:
+        return None
+    occupation = target.occupation
+    source = facts_source(occupation)
+    wages = occupation_wages(occupation)
+    desired = vision.salary_min if vision.salary_min is not None else vision.salary_max
+    currency = (vision.salary_currency or "").upper()
+    place = pay_place(
+        desired,
+        currency,
+        wages.annual if wages else None,
+        occupation_title=(source.title if source else occupation.title),
+    )
+    projection = (
+        Projection.objects.filter(soc_code=source.soc_code).first()
+        if source is not None and source.soc_code
+        else None
+    )
+    zone = occupation_job_zone(occupation)
+    goals = list(
+        Goal.objects.filter(user=user, horizon=vision.horizon, category__in=PREPARATION_CATEGORIES)
+        .exclude(status=Goal.Status.DROPPED)
+        .order_by("rank", "id")
+        .values_list("statement", flat=True)
+    )
+    return VisionTargetSummary(
+        vision=vision,
+        occupation=occupation,
+        source=source,
+        wages=wages,
+        desired_salary=desired,
+        currency=currency,
+        pay_words=place.words,
+        pay_chart=place.chart,
+        job_zone=zone,
+        entry_education=projection.typical_education if projection else "",
+        noted_goals=goals,
+        preparation_words=_preparation_words(zone, projection, goals),
+    )
+
+
+def _preparation_words(
+    zone: JobZoneFacts | None, projection: Projection | None, goals: list[str]
+) -> str:
+    if zone is None:
+        needs = "O*NET gives no job zone for this occupation"
+    else:
+        needs = f"This occupation is in job zone {zone.zone} ({_zone_short(zone.name)})"
+        if zone.education:
+            needs += f": {zone.education[0].lower()}{zone.education[1:].rstrip('.')}"
+    if projection is not None and projection.typical_education:
+        needs += f". BLS lists “{projection.typical_education}” as the typical education for entry"
+    if goals:
+        noted = "You noted these preparation goals for this vision: " + "; ".join(
+            f"“{goal}”" for goal in goals[:5]
+        )
+        if len(goals) > 5:
+            noted += f" and {len(goals) - 5} more"
+    else:
+        noted = "You have noted no education, credential or experience goals for this vision yet"
+    return f"{needs}. {noted}."
+
+
+def _zone_short(name: str) -> str:
+    # "Job Zone Four: Considerable Preparation Needed" -> "considerable preparation needed"
+    return name.split(":", 1)[-1].strip().lower() if ":" in name else name

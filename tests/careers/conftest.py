@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from headway.careers import search
+from headway.careers.services import datasets_sync
+from tests.careers.mirror import write_mirror
+
+
+@pytest.fixture(scope="session")
+def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture mirror, written once per test session (never modify it; copy it)."""
+    return write_mirror(tmp_path_factory.mktemp("mirror"))
+
+
+@pytest.fixture
+def career_data(db: None, mirror: Path) -> Iterator[Path]:
+    """Import the fixture mirror; the explorer's cache is dropped before and after."""
+    search.forget_explorer()
+    outcomes = datasets_sync(mirror=mirror)
+    assert all(outcome.status == "imported" for outcome in outcomes), outcomes
+    yield mirror
+    search.forget_explorer()
