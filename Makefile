@@ -10,9 +10,9 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/tes
 PYTEST_WORKERS ?= 2
 
 .PHONY: run test install lint typecheck test-sqlite test-postgres test-browser system-deps \
-        postgres db bench clean
+        postgres db data bench clean
 
-run: install db
+run: install db data
 	$(HEADWAY) serve
 
 # One target runs exactly what CI runs.
@@ -30,6 +30,11 @@ db: install
 	mkdir -p var
 	$(HEADWAY) migrate --no-input
 	$(HEADWAY) collectstatic --no-input --verbosity 0
+
+# Load the career datasets once, from HEADWAY_DATA_MIRROR or the official addresses; the app
+# runs without them and the explorer says how to load them.
+data: install
+	$(HEADWAY) data ensure
 
 # Debian's Chromium drives the browser tests; Playwright never downloads a browser here.
 system-deps:
