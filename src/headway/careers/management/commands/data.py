@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from headway.assessments.importer import ItemPoolError, item_pool_loaded, item_pool_sync
 from headway.careers import services
 from headway.careers.models import Dataset
 from headway.domain.careerdata import sources
@@ -53,6 +54,9 @@ class Command(BaseCommand):
             self._status()
         elif action == "ensure":
             outcomes = services.datasets_ensure(mirror=options.get("mirror"), progress=self._say)
+            mirror = options.get("mirror") or services.configured_mirror()
+            if not item_pool_loaded() and (mirror or services.official_sources_reachable()):
+                self._item_pool(mirror)
             if outcomes is not None:
                 self._summarise(outcomes)
         else:
@@ -69,8 +73,22 @@ class Command(BaseCommand):
         self._say(f"Reading from {mirror}" if mirror else "Downloading from official addresses")
         started = time.perf_counter()
         outcomes = services.datasets_sync(mirror=mirror, only=only, force=force, progress=self._say)
+        if not only:
+            self._item_pool(mirror)
         self._say(f"Done in {time.perf_counter() - started:.1f} s.")
         self._summarise(outcomes)
+
+    def _item_pool(self, mirror: Path | None) -> None:
+        """Load the RIASEC questionnaire's items, which come with the reference data."""
+        try:
+            counts = item_pool_sync(mirror)
+        except ItemPoolError as error:
+            self.stderr.write(f"RIASEC item pool: {error}")
+            return
+        self._say(
+            f"RIASEC item pool: {counts['items']} items "
+            f"({counts['created']} new, {counts['updated']} changed)"
+        )
 
     def _summarise(self, outcomes: list[Any]) -> None:
         failed = [outcome for outcome in outcomes if not outcome.ok]
