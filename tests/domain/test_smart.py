@@ -452,6 +452,64 @@ def test_blank_goals_give_everything_missing(text: str) -> None:
     assert "[by a date" in a.rewrite
 
 
+# -- wording seen in goals written by others ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Move into design before the end of 2027", date(2027, 12, 31)),
+        ("Pass the exam before end of 2028", date(2028, 12, 31)),
+        ("Hire a second baker by March next year", date(2027, 3, 31)),
+        ("Start the LLM in September of next year", date(2027, 9, 30)),
+    ],
+)
+def test_it_resolves_deadlines_written_other_ways(text: str, expected: date) -> None:
+    a = analyse(text)
+
+    assert a.deadline is not None and a.deadline.on == expected
+
+
+def test_a_possessive_period_names_an_event_not_a_deadline() -> None:
+    a = analyse("Get promoted to Staff Engineer before next year's performance cycle")
+
+    assert a.time_bound.status == "partly"
+    assert a.deadline is None
+
+
+def test_the_length_of_a_course_is_a_duration_that_ends_with_its_start() -> None:
+    assert analyse("Complete a 12-week coding bootcamp").time_bound.status == "partly"
+    a = analyse("Complete the 12-week UX bootcamp starting in March", today=date(2027, 2, 10))
+
+    assert a.time_bound.status == "met"
+    assert a.deadline is not None and a.deadline.on == date(2027, 6, 1)
+    assert analyse("Get a 4-year degree").time_bound.status == "missing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Become an HGV driver",
+        "Become a self-employed plasterer",
+        "Finish my BSc in Nursing",
+        "Get my 6G welding certification",
+        "Land a junior dev job",
+        "Pass the SQE",
+    ],
+)
+def test_it_knows_trades_degrees_and_credentials_beyond_the_office(text: str) -> None:
+    assert statuses(analyse(text))[:2] == ("met", "met")
+
+
+def test_a_verbless_role_is_measurable_but_a_wish_about_it_is_not() -> None:
+    assert analyse("Mid-2028: senior data analyst role in the NHS").measurable.status == "met"
+    assert analyse("I don't want to be a data analyst").measurable.status == "missing"
+
+
+def test_a_direction_towards_zero_sets_a_measure() -> None:
+    a = analyse("Reduce workplace injuries at our plant to zero by 2028")
+
+    assert a.measurable.status == "met"
+
+
 # -- the labelled set ---------------------------------------------------------------------
 # Floors sit a little under the accuracy measured when they were set, so that a regression
 # fails while harmless wording changes do not.

@@ -1012,6 +1012,15 @@ def judge_measurable(
             None,
             tuple(events),
         )
+    held = _held_role(parsed, live)
+    if held is not None:
+        return CriterionResult(
+            "measurable",
+            "met",
+            f"Holding the role is an observable event ({_list([held])}).",
+            None,
+            (held,),
+        )
     if context is not None and context.target_value is not None:
         value = f"{context.target_value:g}" + (
             f" {context.metric_unit}" if context.metric_unit else ""
@@ -1146,6 +1155,28 @@ def _events(
                     )
                 )
     return found
+
+
+def _held_role(parsed: Parsed, items: Sequence[Item]) -> Evidence | None:
+    """Return the role a verbless goal names ("Mid-2028: senior data analyst role in the NHS")."""
+    if any(parsed.by_cat.get(cat) for cat in ("ev", "learn", "dir")):
+        return None
+    if any(t.base in _ANY_VERB for t in parsed.tokens):
+        return None
+    for it in items:
+        if it.kind in ("role", "employ") and it.concrete and not it.vague:
+            return Evidence("event", parsed.text[it.start : it.end], it.start, it.end)
+    return None
+
+
+# Verbs outside the lexicon that make a goal more than the name of a role.
+_ANY_VERB = frozenset(
+    _split(
+        """want, wants, like, love, enjoy, hope, try, keep, stay, remain, stop, quit, leave, avoid,
+        explore, consider, research, look, looking, think, understand, know, feel, use, using,
+        help, support, improve, grow, enjoy, apply, applying"""
+    )
+)
 
 
 def _verb_position(parsed: Parsed, cats: Sequence[set[str]], m: Match) -> bool:

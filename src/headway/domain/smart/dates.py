@@ -187,7 +187,7 @@ class TimeExpr:
     end: int
     phrase: str
     on: date | None = None
-    resolution: str = "absolute"  # absolute, relative or event
+    resolution: str = "absolute"  # absolute, relative, event; length: "a 12-week course"
     months: float | None = None  # length of a duration
 
 
@@ -223,6 +223,19 @@ _P_DMY = re.compile(
     _F,
 )
 _P_MY = re.compile(rf"\b(?P<mon>{_MON})\.?\s*,?\s+(?:of\s+)?(?P<y>{_YEAR}|'\d\d)\b", _F)
+# The length of a course or contract written as an adjective: "a 12-week bootcamp".
+_P_LENGTH_OF = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|"
+    r"twenty|thirty|sixty|ninety)-(?P<unit>day|week|month|year)(?:-long)?\s+"
+    r"(?:[\w+#.'&-]+\s+){0,3}?(?:course|bootcamp|boot\s+camp|program|programme|apprenticeship|"
+    r"training|internship|placement|contract|residency|certificate|module|class|"
+    r"fellowship|secondment|traineeship|scheme|challenge|placement)s?\b",
+    _F,
+)
+_P_MONTH_YREL = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?:of\s+)?(?:the\s+)?(?P<yrel>next|this|following|coming)\s+year\b",
+    _F,
+)
 _P_MONTH_ALONE = re.compile(
     r"\b(?P<pre>by|before|in|until|till|through|during|this|next|since|from|starting|around|"
     r"early|mid|late|end\s+of|beginning\s+of|start\s+of|coming|last|the\s+end\s+of|"
@@ -320,7 +333,7 @@ _P_UNIT = re.compile(
     r"(?:(?P<rel1>this|next|coming|current|following|last|past)\s+)?"
     r"|(?P<rel2>this|next|coming|current|the\s+coming|following|last|past|previous)\s+)"
     r"(?P<unit>week|month|year|quarter|semester|term|decade|school\s+year|academic\s+year|"
-    r"fiscal\s+year|financial\s+year|calendar\s+year)\b",
+    r"fiscal\s+year|financial\s+year|calendar\s+year)\b(?!['\u2019]s)",
     _F,
 )
 _P_ENDWORDS = re.compile(
@@ -430,6 +443,7 @@ _DEADLINE_WORDS = frozenset(
         on or before, in or before, middle, circa, approximately, about"""
     )
 )
+_END_EDGE = re.compile(r"(?:the\s+)?(?:end|close)\s+of\b", _F)
 _BEFORE_WORDS = frozenset({"before", "prior to", "ahead of", "in time for"})
 _START_WORDS = frozenset(
     _split(
@@ -657,6 +671,10 @@ class _Scanner:
         for m, mon in self._months(_P_MY, lambda m: False):
             with suppress(ValueError, OverflowError):
                 self._fixed(m.start(), m.end(), _month_period(_year_of(m["y"], today), mon))
+        for m, mon in self._months(_P_MONTH_YREL, lambda m: True):
+            with suppress(ValueError, OverflowError):
+                year = today.year + (m["yrel"].lower() != "this")
+                self._fixed(m.start(), m.end(), _month_period(year, mon), relative=True)
         for m, mon in self._months(
             _P_MONTH_ALONE, lambda m: m["pre"].lower() not in ("by", "in", "until", "before")
         ):
@@ -842,6 +860,21 @@ class _Scanner:
                     _F,
                 ):
                     self.special.append(self._expr("duration", m.start(), m.end()))
+        for m in _P_LENGTH_OF.finditer(s):
+            n = _number(m["n"])
+            if n is not None and not any(
+                t.start < m.end("unit") and m.start() < t.end for t in self.special
+            ):
+                self.special.append(
+                    TimeExpr(
+                        "duration",
+                        m.start(),
+                        m.end("unit"),
+                        self.p.text[m.start() : m.end("unit")],
+                        resolution="length",
+                        months=_months_of(n, m["unit"]),
+                    )
+                )
         for m in _P_FROM_NOW.finditer(s):
             with suppress(ValueError, OverflowError):
                 n = _number(m["n"])
@@ -1159,6 +1192,8 @@ def find_time(
     for c in chosen:
         mstart, words = _markers(s, c.start)
         how = _classify_words(words)
+        if how == "before" and _END_EDGE.match(s, c.start):
+            how = "deadline"  # "before the end of 2027" means by its end, not before it starts
         clause_start = max(s.rfind(ch, 0, c.start) for ch in ".;!?\n")
         clause_before = s[clause_start + 1 : c.start]
         if c.needs_marker and how == "none" and c.rel is None:

@@ -63,6 +63,7 @@ class _Read:
         for t in self.times:
             if (
                 t.kind == "duration"
+                and t.resolution != "length"  # "a 12-week course" names the course
                 and t.months
                 and not any(
                     m.start is not None and m.start < t.end and t.start < (m.end or 0)

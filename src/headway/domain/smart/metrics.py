@@ -128,7 +128,7 @@ _SCORE_WORDS = frozenset(
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _UNITS_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _P_TARGET = re.compile(
-    rf"\b(?:to|by)\s+(?:at\s+least\s+|over\s+|under\s+|about\s+)?(?P<num>{_NUM})\b"
+    rf"\b(?:to|by)\s+(?:at\s+least\s+|over\s+|under\s+|about\s+)?(?P<num>{_NUM}|zero)\b"
     r"(?!\s*(?:%|percent|[$€£]|[a-z]+\s*(?:of|per)\b))",
     _F,
 )
