@@ -4,6 +4,7 @@ import os
 import sys
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The manifest storage needs collected files; unchanged files are skipped quickly.
+        call_command("collectstatic", interactive=False, verbosity=0)
         argv = [
             sys.executable,
             "-m",
