@@ -25,6 +25,8 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "headway.wsgi:application",
+            "--config",
+            "python:headway.gunicorn_conf",
             "--bind",
             options["bind"],
             "--workers",

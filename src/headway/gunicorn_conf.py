@@ -1,0 +1,27 @@
+"""gunicorn settings for `headway serve`: warm the search indexes as each worker starts."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+logger = logging.getLogger("headway")
+
+
+def _warm() -> None:
+    from django.db import connections
+
+    from headway.core.warmup import warm_indexes
+
+    try:
+        warm_indexes()
+    except Exception:  # a cold index is slower, not broken: the first search builds it
+        logger.exception("Warming the search indexes failed")
+    finally:
+        connections.close_all()
+
+
+def post_worker_init(worker: Any) -> None:
+    """Build the in-memory indexes in the background, so the first search does not wait."""
+    threading.Thread(target=_warm, name="headway-warm", daemon=True).start()
