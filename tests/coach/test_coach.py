@@ -173,3 +173,36 @@ def test_a_goal_can_be_due_at_a_recorded_event(owner_client: Client, owner: User
     assert result["criteria"]["time_bound"]["status"] == "met"
     assert result["deadline"]["on"] == day.isoformat()
     assert result["deadline"]["kind"] == "event"
+
+
+def _about_you(user: User, hours: int | None, education: str) -> None:
+    from headway.plans.services import plan_settings_update
+
+    plan_settings_update(user=user, hours_per_week=hours, education_level=education)
+
+
+@time_machine.travel(date(2026, 11, 25), tick=False)
+def test_hours_and_education_let_the_coach_judge_attainable(
+    owner_client: Client, owner: User
+) -> None:
+    nurse = "Become a registered nurse by next month"
+    assert _analyse(owner_client, text=nurse)["criteria"]["attainable"]["status"] == "unknown"
+    _about_you(owner, 10, "high_school")
+    attainable = _analyse(owner_client, text=nurse)["criteria"]["attainable"]
+    # High school (job zone 2) to registered nurse (zone 4) takes years, not a month.
+    assert attainable["status"] == "missing"
+    assert "job zone 2 to 4" in attainable["explanation"]
+
+
+def test_the_panel_asks_for_hours_and_education_until_given(
+    owner_client: Client, owner: User
+) -> None:
+    link = "Tell Headway your hours and education"
+    check = reverse("coach-check")
+    body = owner_client.post(check, {"statement": WISH}).content.decode()
+    assert link in body
+    assert f'href="{reverse("plans-settings")}#about-you"' in body
+    _about_you(owner, 10, "bachelor")
+    # Still "Can't tell" (no deadline), but the user's own facts are in.
+    assert _analyse(owner_client, text=WISH)["criteria"]["attainable"]["status"] == "unknown"
+    assert link not in owner_client.post(check, {"statement": WISH}).content.decode()

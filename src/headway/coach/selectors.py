@@ -13,7 +13,7 @@ from headway.careers.models import Task, VisionTarget
 from headway.careers.selectors import facts_source, occupation_esco_skills
 from headway.domain.smart import SmartAnalysis, SmartContext, analyse_goal
 from headway.network.models import Event
-from headway.plans.models import Vision
+from headway.plans.models import PlanSettings, Vision
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ def smart_context_for_user(user: User, fields: GoalFields | None = None) -> Smar
         iter(visions), None
     )
     occupation = _target_occupation(vision)
+    hours, education = _about_you(user)
     return SmartContext(
         vision_text=" ".join(filter(None, [vision.target_role, vision.why])) if vision else None,
         target_role=vision.target_role if vision else None,
@@ -70,6 +71,8 @@ def smart_context_for_user(user: User, fields: GoalFields | None = None) -> Smar
         occupation_skills=occupation.skills if occupation else (),
         occupation_tasks=occupation.tasks if occupation else (),
         occupation_job_zone=occupation.job_zone if occupation else None,
+        education_level=education,
+        hours_per_week=hours,
         events=_dated_events(user),
         target_date=fields.target_date,
         baseline_value=fields.baseline,
@@ -109,6 +112,21 @@ def _target_occupation(vision: Vision | None) -> _Occupation | None:
     )
 
 
+def _about_you(user: User) -> tuple[float | None, str | None]:
+    """Return the user's hours a week and highest education (its label, which the engine reads)."""
+    # One small query: this runs on every keystroke in the goal editor.
+    row = (
+        PlanSettings.objects.filter(user=user)
+        .values_list("hours_per_week", "education_level")
+        .first()
+    )
+    if row is None:
+        return None, None
+    hours, education = row
+    labels = dict(PlanSettings.Education.choices)
+    return (float(hours) if hours is not None else None, labels.get(education) or None)
+
+
 def _dated_events(user: User) -> tuple[tuple[str, date], ...]:
     """Return the user's upcoming networking events, which a goal may be tied to."""
     events = Event.objects.filter(user=user, held_on__gte=timezone.localdate()).order_by("held_on")
@@ -116,12 +134,24 @@ def _dated_events(user: User) -> tuple[tuple[str, date], ...]:
 
 
 def goal_text_analyse(
-    user: User, text: str, fields: GoalFields | None = None, today: date | None = None
+    user: User,
+    text: str,
+    fields: GoalFields | None = None,
+    today: date | None = None,
+    context: SmartContext | None = None,
 ) -> SmartAnalysis:
     """Analyse a goal's text for the user, in the light of their plan.
 
+    Pass `context` when it is already at hand, to save building it again.
     Raises GoalTextTooLong for text over MAX_GOAL_LENGTH characters.
     """
     return analyse_goal(
-        text, today=today or timezone.localdate(), context=smart_context_for_user(user, fields)
+        text,
+        today=today or timezone.localdate(),
+        context=context if context is not None else smart_context_for_user(user, fields),
     )
+
+
+def about_you_missing(context: SmartContext) -> bool:
+    """Return whether the user has yet to give their hours a week or their education."""
+    return context.hours_per_week is None or not context.education_level

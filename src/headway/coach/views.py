@@ -6,7 +6,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from headway.coach import presenters
-from headway.coach.selectors import GoalFields, goal_text_analyse, parse_goal_fields
+from headway.coach.selectors import (
+    GoalFields,
+    about_you_missing,
+    goal_text_analyse,
+    parse_goal_fields,
+    smart_context_for_user,
+)
 from headway.core.http import authed_user
 from headway.domain.smart import MAX_GOAL_LENGTH, GoalTextTooLong
 
@@ -16,13 +22,17 @@ def panel_context(request: HttpRequest, text: str, fields: GoalFields) -> dict[s
     context: dict[str, object] = {"text": text, "max_length": MAX_GOAL_LENGTH}
     if not text.strip():
         return context
+    user = authed_user(request)
+    smart = smart_context_for_user(user, fields)
     try:
-        analysis = goal_text_analyse(authed_user(request), text, fields)
+        analysis = goal_text_analyse(user, text, fields, context=smart)
     except GoalTextTooLong as error:
         context["error"] = str(error)
         return context
     context.update(
         analysis=analysis,
+        # Offer the settings page when only the user's own facts could settle "Attainable".
+        ask_about_you=analysis.attainable.status == "unknown" and about_you_missing(smart),
         criteria=presenters.criterion_views(analysis),
         segments=presenters.highlight(analysis),
         summary=presenters.summary(analysis),

@@ -12,12 +12,12 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from headway.core.http import authed_user
 from headway.domain.planning import FocusLimitReached, PlanRuleError
 from headway.plans import selectors, services
-from headway.plans.models import Action, Goal, Milestone, Review, Vision
+from headway.plans.models import Action, Goal, Milestone, PlanSettings, Review, Vision
 
 router = Router(tags=["plans"])
 
@@ -551,13 +551,24 @@ def review_create(request: HttpRequest, goal_id: int, payload: ReviewIn) -> Any:
 
 
 class SettingsIn(Schema):
-    focus_limit: int
+    focus_limit: int | None = None
     email_reminders: bool | None = None
+    hours_per_week: int | None = Field(
+        None, description="Hours a week the user can give their goals, 1 to 80; null clears it."
+    )
+    education_level: str | None = Field(
+        None,
+        description="Highest education so far, one of: "
+        + ", ".join(PlanSettings.Education.values)
+        + "; null or empty clears it.",
+    )
 
 
 class SettingsOut(Schema):
     focus_limit: int
     email_reminders: bool
+    hours_per_week: int | None
+    education_level: str
     calendar_url: str
 
 
@@ -565,6 +576,8 @@ def _settings_out(request: HttpRequest, found: Any) -> dict[str, Any]:
     return {
         "focus_limit": found.focus_limit,
         "email_reminders": found.email_reminders,
+        "hours_per_week": found.hours_per_week,
+        "education_level": found.education_level,
         "calendar_url": request.build_absolute_uri(
             reverse("plans-calendar-feed", args=[found.calendar_token])
         ),
@@ -578,9 +591,10 @@ def settings_get(request: HttpRequest) -> Any:
 
 @router.patch("/settings", response={200: SettingsOut, 422: ErrorOut})
 def settings_update(request: HttpRequest, payload: SettingsIn) -> Any:
+    """Change the settings given; fields left out stay as they are."""
     user = authed_user(request)
     return _run(
-        lambda: _settings_out(request, services.plan_settings_update(user=user, **payload.dict()))
+        lambda: _settings_out(request, services.plan_settings_update(user=user, **_patch(payload)))
     )
 
 

@@ -23,12 +23,16 @@ def _row(obj: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 def export_plan(user: User) -> dict[str, Any]:
     """Return the whole plan: settings, visions with versions, traits, goals and all under them."""
     found = PlanSettings.objects.filter(user=user).first()
+    settings_row = None
+    if found:
+        # The calendar secret is left out, as API token secrets are.
+        settings_row = _row(found, exclude=("calendar_token",))
+        settings_row["education_level_label"] = found.get_education_level_display()
     goals = Goal.objects.filter(user=user).prefetch_related(
         "versions", "milestones", "actions", "reviews", "readings"
     )
     return {
-        # The calendar secret is left out, as API token secrets are.
-        "settings": _row(found, exclude=("calendar_token",)) if found else None,
+        "settings": settings_row,
         "visions": [
             {**_row(v), "versions": [_row(x, exclude=("vision",)) for x in v.versions.all()]}
             for v in Vision.objects.filter(user=user).prefetch_related("versions")

@@ -6,7 +6,17 @@ from typing import Any
 
 from django import forms
 
-from headway.plans.models import Action, Goal, Horizon, Review, Trait, Vision
+from headway.plans.models import (
+    HOURS_PER_WEEK_MAX,
+    HOURS_PER_WEEK_MIN,
+    Action,
+    Goal,
+    Horizon,
+    PlanSettings,
+    Review,
+    Trait,
+    Vision,
+)
 
 
 class DateInput(forms.DateInput):
@@ -265,4 +275,24 @@ class PlanSettingsForm(forms.Form):
     email_reminders = forms.BooleanField(
         label="Email me when reviews are due and milestones are close or late",
         required=False,
+    )
+    # No min/max here: the service's message for an out-of-range number is the one shown.
+    hours_per_week = forms.IntegerField(
+        label="Hours a week you can give your goals",
+        required=False,
+        widget=forms.NumberInput(
+            attrs={"min": HOURS_PER_WEEK_MIN, "max": HOURS_PER_WEEK_MAX, "inputmode": "numeric"}
+        ),
+        error_messages={
+            "invalid": f"Hours a week must be a whole number from {HOURS_PER_WEEK_MIN} "
+            f"to {HOURS_PER_WEEK_MAX}."
+        },
+        help_text="Optional. The coach uses it to judge whether a goal fits your time.",
+    )
+    education_level = forms.ChoiceField(
+        label="Highest education so far",
+        required=False,
+        choices=[("", "Not said"), *PlanSettings.Education.choices],
+        error_messages={"invalid_choice": "Choose your highest education from the list."},
+        help_text="Optional. The coach uses it to judge how far a target role is from you.",
     )

@@ -23,8 +23,27 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+HOURS_PER_WEEK_MIN = 1
+HOURS_PER_WEEK_MAX = 80
+
+
 class PlanSettings(models.Model):
-    """One user's plan-wide choices: focus limit, reminder emails, calendar feed secret."""
+    """One user's plan-wide choices and what the coach may know of them.
+
+    Focus limit, reminder emails and calendar feed secret; and the hours a week and highest
+    education, which let the coach judge whether a goal is attainable.
+    """
+
+    class Education(models.TextChoices):
+        # The labels are read by the SMART coach (`domain.smart.fit._education_zone`):
+        # a reworded label must keep the words that place it in the right job zone.
+        NONE = "none", "No formal education"
+        HIGH_SCHOOL = "high_school", "High school or equivalent"
+        SOME_COLLEGE = "some_college", "Some college, or a postsecondary certificate"
+        ASSOCIATE = "associate", "Associate degree"
+        BACHELOR = "bachelor", "Bachelor's degree"
+        MASTER = "master", "Master's degree"
+        DOCTORAL = "doctoral", "Doctoral or professional degree"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_settings"
@@ -39,6 +58,15 @@ class PlanSettings(models.Model):
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
     calendar_token_created_at = models.DateTimeField(auto_now_add=True)
+    hours_per_week = models.PositiveSmallIntegerField(
+        "Hours a week you can give your goals",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(HOURS_PER_WEEK_MIN), MaxValueValidator(HOURS_PER_WEEK_MAX)],
+    )
+    education_level = models.CharField(
+        "Highest education so far", max_length=20, choices=Education.choices, blank=True
+    )
 
     class Meta:
         verbose_name_plural = "plan settings"

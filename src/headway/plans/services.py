@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +20,8 @@ from headway.accounts.models import User
 from headway.domain import planning
 from headway.domain.planning import PlanRuleError, format_day
 from headway.plans.models import (
+    HOURS_PER_WEEK_MAX,
+    HOURS_PER_WEEK_MIN,
     Action,
     Goal,
     GoalVersion,
@@ -68,21 +71,68 @@ def plan_settings_ensure(user: User) -> PlanSettings:
     return found
 
 
+class Keep(Enum):
+    """Marks a setting left as it is, where None would clear it."""
+
+    KEEP = "keep"
+
+
 @transaction.atomic
 def plan_settings_update(
-    *, user: User, focus_limit: int, email_reminders: bool | None = None
+    *,
+    user: User,
+    focus_limit: int | None = None,
+    email_reminders: bool | None = None,
+    hours_per_week: int | Keep | None = Keep.KEEP,
+    education_level: str | Keep | None = Keep.KEEP,
 ) -> PlanSettings:
-    """Change the focus limit (1-10, not below the goals active now) and reminder emails."""
+    """Change the plan settings given; leave the others as they are.
+
+    The focus limit is 1-10 and not below the goals active now. Hours a week (1-80) and the
+    highest education are optional (None clears them); the coach judges goals with them.
+    """
     found = _locked_settings(user)
-    active = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).count()
-    planning.check_focus_limit_setting(focus_limit, active)
-    found.focus_limit = focus_limit
-    fields = ["focus_limit"]
+    fields: list[str] = []
+    if focus_limit is not None:
+        active = Goal.objects.filter(user=user, status=Goal.Status.ACTIVE).count()
+        planning.check_focus_limit_setting(focus_limit, active)
+        found.focus_limit = focus_limit
+        fields.append("focus_limit")
     if email_reminders is not None:
         found.email_reminders = email_reminders
         fields.append("email_reminders")
-    found.save(update_fields=fields)
+    if not isinstance(hours_per_week, Keep):
+        found.hours_per_week = _checked_hours_per_week(hours_per_week)
+        fields.append("hours_per_week")
+    if not isinstance(education_level, Keep):
+        found.education_level = _checked_education_level(education_level)
+        fields.append("education_level")
+    if fields:
+        found.save(update_fields=fields)
     return found
+
+
+def _checked_hours_per_week(hours: int | None) -> int | None:
+    if hours is None:
+        return None
+    if isinstance(hours, bool) or not HOURS_PER_WEEK_MIN <= hours <= HOURS_PER_WEEK_MAX:
+        raise PlanRuleError(
+            "hours_per_week",
+            f"Hours a week must be between {HOURS_PER_WEEK_MIN} and {HOURS_PER_WEEK_MAX}.",
+        )
+    return hours
+
+
+def _checked_education_level(level: str | None) -> str:
+    level = (level or "").strip()
+    if level and level not in PlanSettings.Education.values:
+        raise PlanRuleError(
+            "education_level",
+            "Choose your highest education from the list ("
+            + ", ".join(PlanSettings.Education.values)
+            + "), or leave it empty.",
+        )
+    return level
 
 
 @transaction.atomic

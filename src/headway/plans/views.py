@@ -647,7 +647,12 @@ def focus_view(request: HttpRequest) -> HttpResponse:
 def settings_view(request: HttpRequest) -> HttpResponse:
     user = authed_user(request)
     found = services.plan_settings_ensure(user)
-    initial = {"focus_limit": found.focus_limit, "email_reminders": found.email_reminders}
+    initial = {
+        "focus_limit": found.focus_limit,
+        "email_reminders": found.email_reminders,
+        "hours_per_week": found.hours_per_week,
+        "education_level": found.education_level,
+    }
     form = PlanSettingsForm(request.POST or None, initial=initial)
     if (
         request.method == "POST"
