@@ -144,9 +144,9 @@ def match_stale_codes(
         OccupationRecord(o.code, o.title, tuple(alternates.get(o.code, ()))) for o in current
     )
     matches = {}
-    for code, title in stale.items():
+    for code, stale_title in stale.items():
         # A trailing space marks the title as complete, so its last word is not a prefix.
-        hits = index.search(f"{title} ", limit=1)
+        hits = index.search(f"{stale_title} ", limit=1)
         if hits and (hits[0].score >= confident_score or hits[0].id[:2] == code[:2]):
             matches[code] = hits[0].id
     return matches

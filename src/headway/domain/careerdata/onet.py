@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ._tabular import FileRef, iter_tab_rows
 
@@ -308,7 +309,8 @@ class OnetReader:
                 for name in HIGH_POINT_ELEMENTS
                 if points.get(name, 0) > 0
             )
-            yield OnetInterests(code, *(by_element[name] for name in RIASEC_ELEMENTS), letters)
+            r, i, a, s_, e, c = (by_element[name] for name in RIASEC_ELEMENTS)
+            yield OnetInterests(code, r, i, a, s_, e, c, letters)
 
     def job_zones(self) -> Iterator[OnetJobZone]:
         """Yield each occupation's job zone (1-5)."""
@@ -394,7 +396,7 @@ class OnetReader:
 
     def _ratings(self, name: str) -> Iterator[OnetElementRating]:
         ref = FileRef(DATASET, name)
-        ratings: dict[tuple[str, str], list[object]] = {}
+        ratings: dict[tuple[str, str], list[Any]] = {}
         for line, (code, element_id, element_name, scale, value) in self._rows(
             name, (CODE, "Element ID", "Element Name", "Scale ID", "Data Value")
         ):

@@ -21,8 +21,8 @@ import tempfile
 import urllib.request
 import zipfile
 from dataclasses import dataclass
-from io import BufferedIOBase
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from . import onet
 from .errors import DatasetError
@@ -305,7 +305,7 @@ def _place(fetched: Path, destination: Path) -> None:
         _write_atomically(reader, destination)
 
 
-def _write_atomically(reader: BufferedIOBase, destination: Path) -> None:
+def _write_atomically(reader: IO[bytes], destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".part-")
     try:
