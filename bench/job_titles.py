@@ -44,7 +44,9 @@ def onet_codes_for_esco(mirror: Mirror) -> dict[str, str]:
     occupations = list(onet.occupations())
     rows = list(mirror.crosswalk())
     bridge = match_stale_codes(rows, occupations, onet.alternate_titles())
-    current = [dataclasses.replace(row, onet_code=bridge.get(row.onet_code, row.onet_code)) for row in rows]
+    current = [
+        dataclasses.replace(row, onet_code=bridge.get(row.onet_code, row.onet_code)) for row in rows
+    ]
     return resolve_crosswalk(current, mirror.esco().broader_occupations())
 
 

@@ -26,14 +26,69 @@ ALTERNATIVE_WEIGHT = 0.95
 REPORTED_WEIGHT = 0.9
 
 STOPWORDS = frozenset(
-    "a an and as at by cum for from in into of on or per the to with within w".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "cum",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "with",
+        "within",
+        "w",
+    ]
 )
 
 # Words that grade a job rather than name it: they count for less on both sides.
 MODIFIERS = frozenset(
-    """senior junior trainee intern internship interns graduate fresh experienced entry level
-    lead principal staff temporary temp contract permanent part full time parttime fulltime
-    i ii iii iv 1 2 3 4 5 1st 2nd 3rd""".split()
+    [
+        "senior",
+        "junior",
+        "trainee",
+        "intern",
+        "internship",
+        "interns",
+        "graduate",
+        "fresh",
+        "experienced",
+        "entry",
+        "level",
+        "lead",
+        "principal",
+        "staff",
+        "temporary",
+        "temp",
+        "contract",
+        "permanent",
+        "part",
+        "full",
+        "time",
+        "parttime",
+        "fulltime",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "1st",
+        "2nd",
+        "3rd",
+    ]
 )
 
 # Abbreviations common in job titles, expanded before matching.
@@ -387,7 +442,9 @@ class OccupationIndex:
             _QueryTerm(key, modifier if key in MODIFIERS else 1.0, False) for key in _keys(main)
         ]
         terms += [
-            _QueryTerm(key, self.tuning.bracket_weight * (modifier if key in MODIFIERS else 1.0), False)
+            _QueryTerm(
+                key, self.tuning.bracket_weight * (modifier if key in MODIFIERS else 1.0), False
+            )
             for key in _keys(bracketed)
         ]
         if not terms:
