@@ -45,6 +45,9 @@ def _answer_page(page: Any) -> None:
 
 
 def _add_skill(page: Any, typed: str, option: str, *, keyboard: bool) -> None:
+    # After an htmx swap the new form's scripts attach a moment later; a person cannot type
+    # that fast, a test can, so it waits for them.
+    page.locator("[data-combobox][data-ready]").wait_for()
     box = page.get_by_role("combobox", name="Skill")
     box.fill(typed)
     choice = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}"))
