@@ -286,9 +286,10 @@ def test_a_goal_is_counted_again_when_its_metric_changes(owner: User) -> None:
         user=owner, contact_id=contact.pk, kind="call", occurred_on=date(2026, 3, 16)
     )
     goal_update(goal=goal, data={"metric_baseline": 2}, reason="Two calls before the goal.")
-    assert goal_target_recount(goal=goal) is not None
+    # The edit itself counted again: two before the goal and one since.
     goal.refresh_from_db()
     assert goal.metric_current == Decimal(3)
+    assert goal.readings.latest("id").note == "1 logged (call)"
     assert goal_target_recount(goal=goal) is None
     assert goal_target_recount(goal=make_goal(owner)) is None
 

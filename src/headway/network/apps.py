@@ -7,5 +7,5 @@ class NetworkConfig(AppConfig):
     verbose_name = "Network"
 
     def ready(self) -> None:
-        # Register this app's export section, reminder source and calendar source.
-        from headway.network import calendar, exports, reminders  # noqa: F401
+        # Register this app's export section, reminder and calendar sources, and receivers.
+        from headway.network import calendar, exports, receivers, reminders  # noqa: F401

@@ -36,6 +36,7 @@ from headway.plans.models import (
     new_calendar_token,
     snapshot_value,
 )
+from headway.plans.signals import goal_changed
 
 GOAL_INPUT_FIELDS = (*Goal.TRACKED_FIELDS, "metric_current")
 ACTION_INPUT_FIELDS = (
@@ -458,7 +459,10 @@ def goal_update(
     if changed:
         goal.version += 1
     goal.save()
-    return _record_version(goal, before, source=source, reason=reason, review=review)
+    version = _record_version(goal, before, source=source, reason=reason, review=review)
+    if changed:
+        goal_changed.send(sender=Goal, goal=goal, fields=frozenset(changed))
+    return version
 
 
 def _join(words: Sequence[str]) -> str:
