@@ -189,6 +189,11 @@ def test_the_list_searches_and_filters_by_tag_relationship_and_goal(
     assert names(relationship="recruiter") == ["Zoë Lefèvre"]
     assert names(goal=goal.pk) == ["Zoë Lefèvre"]
     assert names(q="nobody") == []
+    # Case and accents are ignored on every database, as people type names.
+    assert names(q="JOSÉ") == ["José Núñez"]
+    assert names(q="jose nunez") == ["José Núñez"]
+    assert names(q="lefevre sgd") == ["Zoë Lefèvre"]
+    assert names(q="zoë") == ["Zoë Lefèvre"]
 
 
 def test_the_search_answers_htmx_with_the_results_only(owner_client: Client, owner: User) -> None:

@@ -76,6 +76,9 @@ def test_it_imports_apple_contacts(owner_client: Client, owner: User) -> None:
         "tags": ["Madrid", "Mentors"],
     }
     assert Contact.objects.filter(user=owner, name="Ōsaka Robotics").exists()
+    # Imported in bulk, the contacts are still found by search.
+    found = owner_client.get(reverse("network-contacts"), {"q": "caceres"}).context["contacts"]
+    assert [c.name for c in found] == ["José Núñez"]
 
 
 def test_it_imports_google_contacts_skipping_duplicates_in_the_file(

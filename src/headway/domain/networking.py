@@ -162,6 +162,17 @@ def name_key(name: str) -> str:
     return collapse(unicodedata.normalize("NFKC", name)).casefold()
 
 
+def search_key(text: str) -> str:
+    """Return text as contact search compares it: case and accents ignored (José ~ jose)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return collapse("".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def search_text(*fields: str) -> str:
+    """Return the text a contact is found by: its fields, as `search_key` folds them."""
+    return "\n".join(search_key(field) for field in fields if field)
+
+
 # Keeping in touch
 
 

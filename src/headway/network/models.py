@@ -7,11 +7,13 @@ Links to goals only ever point at the same user's goals (checked in `services`).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from headway.domain import networking
 from headway.plans.models import Goal
 
 
@@ -63,8 +65,13 @@ class Contact(models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="contacts")
     goals = models.ManyToManyField(Goal, blank=True, related_name="contacts")
+    # The searchable fields folded by `networking.search_text`, kept by save() and
+    # `refresh_search_text()`, so search ignores case and accents on every database.
+    search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    SEARCHED_FIELDS = ("name", "organisation", "role", "email", "how_met", "notes")
 
     class Meta:
         ordering = (Lower("name"), "id")
@@ -72,6 +79,19 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.refresh_search_text()
+        fields = kwargs.get("update_fields")
+        if fields is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def refresh_search_text(self) -> None:
+        """Fold the searched fields into `search_text` (bulk_create does not call save)."""
+        self.search_text = networking.search_text(
+            *(getattr(self, name) for name in self.SEARCHED_FIELDS)
+        )
 
     @property
     def added_on(self) -> date:

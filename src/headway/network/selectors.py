@@ -54,13 +54,7 @@ def contacts_list_for_user(
     contacts = _contacts(user)
     for word in q.split():
         contacts = contacts.filter(
-            Q(name__icontains=word)
-            | Q(organisation__icontains=word)
-            | Q(role__icontains=word)
-            | Q(email__icontains=word)
-            | Q(how_met__icontains=word)
-            | Q(notes__icontains=word)
-            | Q(tags__name__iexact=word)
+            Q(search_text__contains=networking.search_key(word)) | Q(tags__name__iexact=word)
         )
     if tag:
         contacts = contacts.filter(tags__name__iexact=tag)

@@ -306,7 +306,9 @@ def contacts_import(*, user: User, data: bytes, preview: bool = False) -> Import
     rows: list[tuple[Contact, list[str]]] = []
     for card in plan.new:
         fields, tags = _card_fields(card, summary.notes)
-        rows.append((Contact(user=user, **fields), tags))
+        contact = Contact(user=user, **fields)
+        contact.refresh_search_text()
+        rows.append((contact, tags))
         summary.imported.append(fields["name"])
     if preview or not rows:
         return summary

@@ -29,6 +29,8 @@ from headway.domain.networking import (
     next_keep_in_touch_on,
     parse_tags,
     plan_import,
+    search_key,
+    search_text,
     spreadsheet_safe,
 )
 from headway.domain.vcard import CardContact
@@ -202,6 +204,15 @@ def test_duplicates_are_found_by_email_in_any_case_then_by_name() -> None:
 
 def test_names_match_across_unicode_forms_and_case() -> None:
     assert name_key("Zoe\u0308  LEFÈVRE") == name_key("Zo\u00eb Lefèvre")
+    # Telling people apart keeps accents; finding them does not.
+    assert name_key("José") != name_key("Jose")
+
+
+def test_search_folds_case_accents_and_spacing_but_keeps_other_scripts() -> None:
+    assert search_key("  JOSÉ   Núñez ") == "jose nunez"
+    assert search_key("Zoe\u0308") == search_key("zoë") == "zoe"
+    assert search_key("Straße") == "strasse"
+    assert search_text("李雷", "", "Ōsaka Robotics") == "李雷\nosaka robotics"
 
 
 @pytest.mark.parametrize(
