@@ -243,3 +243,5 @@ NINJA_PAGINATION_PER_PAGE = 50
 
 # A reviewer invitation link stops working after this many days.
 HEADWAY_FEEDBACK_INVITATION_DAYS = env_int("HEADWAY_FEEDBACK_INVITATION_DAYS", 14)
+# How many reviewer invitations one person may send in 24 hours.
+HEADWAY_FEEDBACK_INVITATIONS_PER_DAY = env_int("HEADWAY_FEEDBACK_INVITATIONS_PER_DAY", 20)

@@ -88,6 +88,24 @@ def test_the_expiry_comes_from_the_setting(
     assert "3 days" in mailoutbox[0].body
 
 
+def test_invitations_are_capped_per_day_and_the_form_keeps_what_was_typed(
+    owner_client: Client, settings: Any, mailoutbox: list[Any]
+) -> None:
+    settings.HEADWAY_FEEDBACK_INVITATIONS_PER_DAY = 2
+    for n in (1, 2):
+        owner_client.post(INVITE, _form(email=f"r{n}@example.org", scope="plan"))
+    response = owner_client.post(INVITE, _form(email="r3@example.org", scope="plan"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "sent 2 invitations in the last 24 hours" in html
+    assert 'value="r3@example.org"' in html
+    assert len(mailoutbox) == Invitation.objects.count() == 2
+    # A day later there is room again.
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1)):
+        owner_client.post(INVITE, _form(email="r3@example.org", scope="plan"))
+    assert Invitation.objects.count() == 3
+
+
 @pytest.mark.parametrize(
     ("email", "message"),
     [

@@ -85,6 +85,13 @@ def test_it_refuses_an_address_already_invited() -> None:
     assert "already invited" in refused.value.message
 
 
+def test_the_daily_quota_allows_up_to_its_limit() -> None:
+    rules.check_invitation_quota(19, limit=20)
+    with pytest.raises(FeedbackError, match="sent 20 invitations") as refused:
+        rules.check_invitation_quota(20, limit=20)
+    assert refused.value.field == "email"
+
+
 def test_it_returns_the_address_lower_cased() -> None:
     assert rules.check_invitee(" Dana@Example.ORG", own=["a@b.c"], taken=[]) == "dana@example.org"
 

@@ -33,6 +33,7 @@ MESSAGE_MAX = 1000
 NOTE_MAX = 1000
 EXCERPT_LENGTH = 160
 DEFAULT_INVITATION_DAYS = 14
+DEFAULT_INVITATIONS_PER_DAY = 20
 
 InvitationState = Literal["pending", "accepted", "withdrawn", "expired"]
 # Why an invitation link cannot be used, in the order they are checked.
@@ -168,6 +169,20 @@ def check_invitee(email: str, *, own: Iterable[str], taken: Iterable[str]) -> st
             "invitation first, or change what they see from your list of reviewers.",
         )
     return address
+
+
+def check_invitation_quota(sent_today: int, *, limit: int) -> None:
+    """Refuse another invitation once `limit` were sent in the last 24 hours.
+
+    Invitations are emails sent in the owner's name to any address; the cap keeps an account
+    from being used to send mail in bulk while leaving room for any real search for mentors.
+    """
+    if sent_today >= limit:
+        raise FeedbackError(
+            "email",
+            f"You have sent {sent_today} invitations in the last 24 hours, the most Headway "
+            "sends in a day. Try again tomorrow; the people you invited can still accept.",
+        )
 
 
 def check_text(field: str, text: str, *, limit: int, what: str, required: bool = True) -> str:

@@ -49,6 +49,14 @@ def invitation_days() -> int:
     return int(getattr(settings, "HEADWAY_FEEDBACK_INVITATION_DAYS", rules.DEFAULT_INVITATION_DAYS))
 
 
+def invitations_per_day() -> int:
+    """Return how many invitations one person may send in 24 hours (setting
+    HEADWAY_FEEDBACK_INVITATIONS_PER_DAY)."""
+    return int(
+        getattr(settings, "HEADWAY_FEEDBACK_INVITATIONS_PER_DAY", rules.DEFAULT_INVITATIONS_PER_DAY)
+    )
+
+
 def site_link(path: str) -> str:
     """Return an absolute link to a page of this site, for emails."""
     return f"{settings.SITE_URL}{path}"
@@ -125,6 +133,8 @@ def invitation_create(
         rules.check_invitee(
             address, own=selectors.own_emails(owner), taken=selectors.taken_emails(owner)
         )
+        sent = Invitation.objects.filter(owner=owner, created_at__gt=now - timedelta(days=1))
+        rules.check_invitation_quota(sent.count(), limit=invitations_per_day())
         invitation = Invitation.objects.create(
             owner=owner,
             email=address,
