@@ -5,7 +5,11 @@ varied length to /coach/check/ twice over: in process with the Django test clien
 time), and over HTTP on loopback through a threaded WSGI server (the round trip a browser
 sees, less the network). Prints the median and 95th percentile of each.
 
-Run: .venv/bin/python bench/smart_live.py [--requests 300]
+With --target, the career data is first synced from the mirror (HEADWAY_DATA_MIRROR, default
+../shared/data) and the vision targets an ESCO occupation, so each check also reads that
+occupation's skills, tasks and job zone, as it does for a user who set a target.
+
+Run: .venv/bin/python bench/smart_live.py [--requests 300] [--target]
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ def percentiles(samples: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--target", action="store_true", help="check against a target occupation")
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="headway-bench-")
@@ -77,7 +82,16 @@ def main() -> None:
 
     call_command("migrate", verbosity=0, interactive=False)
     user = User.objects.create_user("bench@example.org", "bench-password")
-    Vision.objects.create(user=user, horizon=5, target_role="Data analyst in healthcare")
+    vision = Vision.objects.create(user=user, horizon=5, target_role="Data analyst in healthcare")
+    if args.target:
+        from headway.careers.models import Occupation
+        from headway.careers.services import vision_target_set
+
+        mirror = os.environ.get("HEADWAY_DATA_MIRROR", str(ROOT.parent / "shared" / "data"))
+        call_command("data", "sync", "--from", mirror, verbosity=0)
+        occupation = Occupation.objects.get(source="esco", title="data analyst")
+        vision_target_set(vision=vision, occupation=occupation)
+        print(f"target: {occupation.title} ({occupation.code})")
     client = Client()
     client.force_login(user)
 
