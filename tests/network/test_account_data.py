@@ -33,6 +33,9 @@ def _network(owner: User) -> None:
         data={
             "name": "Zoë",
             "email": "zoe@example.org",
+            "other_emails": ["zoe@home.example"],
+            "phone": "+33 1 23 45 67 89",
+            "other_phones": ["+33 6 12 34 56 78"],
             "tags": ["Paris"],
             "goal_ids": [goal.pk],
             "keep_in_touch_weeks": 4,
@@ -70,6 +73,11 @@ def test_download_my_data_has_the_whole_network(owner_client: Client, owner: Use
     assert contact["name"] == "Zoë"
     assert contact["tags"] == ["Paris"]
     assert contact["links"] == ["https://zoe.example"]
+    assert (contact["email"], contact["other_emails"]) == ("zoe@example.org", ["zoe@home.example"])
+    assert (contact["phone"], contact["other_phones"]) == (
+        "+33 1 23 45 67 89",
+        ["+33 6 12 34 56 78"],
+    )
     assert contact["keep_in_touch_weeks"] == 4
     assert len(contact["goal_ids"]) == 1
     assert network["interactions"][0]["notes"] == "Great advice"

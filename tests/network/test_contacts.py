@@ -67,6 +67,23 @@ def test_a_contact_is_added_with_tags_links_and_goals(owner_client: Client, owne
         ),
         ("links", "javascript:alert(1)", "“javascript:alert(1)” is not a web address"),
         ("phone", "call me", "“call me” is not a phone number"),
+        (
+            "other_emails",
+            "ana@example.org\nana@",
+            "Address 2: “ana@” is not an email address: it should look like name@example.org.",
+        ),
+        (
+            "other_emails",
+            # With no main address the first becomes it, leaving six others.
+            "\n".join(f"ana{n}@example.org" for n in range(7)),
+            "Keep to 5 other email addresses, besides the main one.",
+        ),
+        ("other_phones", "+49 30 1234\ncall me", "Number 2: “call me” is not a phone number"),
+        (
+            "other_phones",
+            "\n".join(f"+49 30 123{n}" for n in range(7)),
+            "Keep to 5 other phone numbers, besides the main one.",
+        ),
         ("name", "  ", "Give the contact a name."),
         ("keep_in_touch_weeks", "500", "Keep in touch every 1 to 104 weeks"),
     ],
@@ -82,6 +99,70 @@ def test_a_bad_input_is_explained_next_to_its_field_and_nothing_typed_is_lost(
     assert message in body.replace("&#x27;", "'").replace("&quot;", '"')
     assert 'value="Typed Org"' in body
     assert "Typed notes stay." in body
+    assert not Contact.objects.exists()
+
+
+def test_a_contact_keeps_all_their_email_addresses_and_phone_numbers(
+    owner_client: Client, owner: User
+) -> None:
+    response = owner_client.post(
+        reverse("network-contact-create"),
+        _form(
+            email="jose@iberica.example",
+            other_emails="pepe@correo.example\n\nJOSE@iberica.example\n jose@uni.example ",
+            phone="+34 600 123 456",
+            other_phones="+34 91 123 45 67\n+34600123456",
+        ),
+    )
+    assert response.status_code == 302
+    contact = Contact.objects.get(user=owner)
+    # Each once, in any case or spacing; the main ones are not repeated among the others.
+    assert contact.email == "jose@iberica.example"
+    assert contact.other_emails == ["pepe@correo.example", "jose@uni.example"]
+    assert contact.phone == "+34 600 123 456"
+    assert contact.other_phones == ["+34 91 123 45 67"]
+    page = owner_client.get(response["Location"]).content.decode()
+    assert '<a href="mailto:pepe@correo.example">pepe@correo.example</a>' in page
+    assert '<a href="mailto:jose@uni.example">jose@uni.example</a>' in page
+    assert '<a href="tel:+34 91 123 45 67">+34 91 123 45 67</a>' in page
+    edit = owner_client.get(reverse("network-contact-edit", args=[contact.pk])).content.decode()
+    assert "pepe@correo.example\njose@uni.example</textarea>" in edit
+    assert "+34 91 123 45 67</textarea>" in edit
+    assert "More email addresses, one per line (up to 5)." in edit
+    # Emptied on the form, they go.
+    response = owner_client.post(
+        reverse("network-contact-edit", args=[contact.pk]),
+        _form(email="jose@iberica.example", other_emails="", other_phones=""),
+    )
+    contact.refresh_from_db()
+    assert (contact.other_emails, contact.phone, contact.other_phones) == ([], "", [])
+
+
+def test_with_no_main_email_or_phone_the_first_other_becomes_it(owner: User) -> None:
+    contact = contact_create(
+        user=owner,
+        data={
+            "name": "Ana",
+            "other_emails": ["ana@example.org", "ana@home.example"],
+            "other_phones": "+49 30 1234",
+        },
+    )
+    assert (contact.email, contact.other_emails) == ("ana@example.org", ["ana@home.example"])
+    assert (contact.phone, contact.other_phones) == ("+49 30 1234", [])
+
+
+def test_a_refused_other_address_keeps_everything_typed(owner_client: Client) -> None:
+    typed = "ana@example.org\nnot an address\n+49 30 1234"
+    response = owner_client.post(
+        reverse("network-contact-create"),
+        _form(email="ana@main.example", other_emails=typed, other_phones="+49 30 1234"),
+    )
+    body = response.content.decode().replace("&quot;", '"')
+    assert 'id="id_other_emails_error"' in body
+    assert "Address 2: “not an address” is not an email address" in body
+    assert typed + "</textarea>" in body
+    assert 'value="ana@main.example"' in body
+    assert "+49 30 1234</textarea>" in body
     assert not Contact.objects.exists()
 
 
@@ -159,6 +240,16 @@ def test_deleting_asks_first_then_deletes(owner_client: Client, owner: User) -> 
     assert not Contact.objects.exists()
 
 
+def test_the_list_and_the_exports_are_in_name_order(owner_client: Client, owner: User) -> None:
+    for name in ("zed", "Amy", "bea"):
+        contact_create(user=owner, data={"name": name})
+        InteractionFactory(user=owner, contact=Contact.objects.get(name=name))
+    response = owner_client.get(reverse("network-contacts"))
+    assert [c.name for c in response.context["contacts"]] == ["Amy", "bea", "zed"]
+    csv_text = owner_client.get(reverse("network-contacts-csv")).content.decode()
+    assert [line.split(",")[0] for line in csv_text.splitlines()[1:]] == ["Amy", "bea", "zed"]
+
+
 def test_the_list_searches_and_filters_by_tag_relationship_and_goal(
     owner_client: Client, owner: User
 ) -> None:
@@ -194,6 +285,32 @@ def test_the_list_searches_and_filters_by_tag_relationship_and_goal(
     assert names(q="jose nunez") == ["José Núñez"]
     assert names(q="lefevre sgd") == ["Zoë Lefèvre"]
     assert names(q="zoë") == ["Zoë Lefèvre"]
+
+
+def test_the_search_finds_every_email_address_and_phone_number(
+    owner_client: Client, owner: User
+) -> None:
+    contact_create(
+        user=owner,
+        data={
+            "name": "Ana",
+            "email": "ana@work.example",
+            "other_emails": ["Ana.Private@Home.example"],
+            "phone": "+49 30 1234",
+            "other_phones": ["+49 170 555 0100"],
+        },
+    )
+    contact_create(user=owner, data={"name": "Ben", "email": "ben@home.example"})
+
+    def names(q: str) -> list[str]:
+        response = owner_client.get(reverse("network-contacts"), {"q": q})
+        return [c.name for c in response.context["contacts"]]
+
+    assert names("ana.private@home") == ["Ana"]
+    assert names("home.example") == ["Ana", "Ben"]
+    assert names("work.example") == ["Ana"]
+    assert names("170 555") == ["Ana"]
+    assert names("+49 30") == ["Ana"]
 
 
 def test_the_search_answers_htmx_with_the_results_only(owner_client: Client, owner: User) -> None:
@@ -255,3 +372,55 @@ def test_the_api_creates_lists_reads_updates_and_deletes(owner_client: Client, o
     assert updated.json()["goal_ids"] == []
     assert owner_client.delete(url).status_code == 204
     assert owner_client.get(url).status_code == 404
+
+
+def test_the_api_reads_and_writes_every_email_and_phone(owner_client: Client, owner: User) -> None:
+    created = owner_client.post(
+        "/api/network/contacts",
+        {
+            "name": "Kenji Watanabe",
+            "email": "kenji@kansai-ai.example",
+            "other_emails": ["kenji.w@mail.example", "KENJI@kansai-ai.example"],
+            "phone": "+81 90 1234 5678",
+            "other_phones": ["+81-6-1234-5678"],
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["other_emails"] == ["kenji.w@mail.example"]
+    assert body["other_phones"] == ["+81-6-1234-5678"]
+    url = f"/api/network/contacts/{body['id']}"
+    assert owner_client.get(url).json()["other_emails"] == ["kenji.w@mail.example"]
+    refused = owner_client.put(
+        url,
+        {
+            "name": "Kenji",
+            "email": "kenji@kansai-ai.example",
+            "other_emails": [f"k{n}@x.example" for n in range(6)],
+        },
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json() == {
+        "detail": "Keep to 5 other email addresses, besides the main one.",
+        "field": "other_emails",
+    }
+    refused = owner_client.put(
+        url,
+        {"name": "Kenji", "other_phones": ["+81 3 0000", "fax"]},
+        content_type="application/json",
+    )
+    assert refused.json()["field"] == "other_phones"
+    assert refused.json()["detail"].startswith("Number 2: “fax” is not a phone number")
+    # A PUT replaces the lists, like every other field.
+    updated = owner_client.put(
+        url,
+        {"name": "Kenji", "email": "kenji@kansai-ai.example", "other_phones": ["+81 3 0000"]},
+        content_type="application/json",
+    ).json()
+    assert (updated["other_emails"], updated["phone"], updated["other_phones"]) == (
+        [],
+        "+81 3 0000",
+        [],
+    )

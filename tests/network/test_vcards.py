@@ -42,7 +42,9 @@ def _fields(contact: Contact) -> dict[str, Any]:
         "how_met": contact.how_met,
         "relationship": contact.relationship,
         "email": contact.email,
+        "other_emails": contact.other_emails,
         "phone": contact.phone,
+        "other_phones": contact.other_phones,
         "links": contact.links,
         "notes": contact.notes,
         "keep_in_touch_weeks": contact.keep_in_touch_weeks,
@@ -62,7 +64,9 @@ def test_it_imports_apple_contacts(owner_client: Client, owner: User) -> None:
         "how_met": "",
         "relationship": "other",
         "email": "jose.nunez@iberica.example",
+        "other_emails": ["pepe@correo.example"],
         "phone": "+34 600 123 456",
+        "other_phones": [],
         # Apple's escaped colon undone, and a link typed without a scheme made https.
         "links": [
             "https://iberica.example/equipo/jose",
@@ -79,6 +83,8 @@ def test_it_imports_apple_contacts(owner_client: Client, owner: User) -> None:
     # Imported in bulk, the contacts are still found by search.
     found = owner_client.get(reverse("network-contacts"), {"q": "caceres"}).context["contacts"]
     assert [c.name for c in found] == ["José Núñez"]
+    found = owner_client.get(reverse("network-contacts"), {"q": "pepe@correo"}).context["contacts"]
+    assert [c.name for c in found] == ["José Núñez"]
 
 
 def test_it_imports_google_contacts_skipping_duplicates_in_the_file(
@@ -92,6 +98,11 @@ def test_it_imports_google_contacts_skipping_duplicates_in_the_file(
     li = Contact.objects.get(name="李雷")
     assert [t.name for t in li.tags.all()] == ["Alumni"]
     assert li.links == ["http://lilei.datalab.example"]
+    maria = Contact.objects.get(name="Maria Schmidt")
+    assert (maria.email, maria.other_emails) == (
+        "maria.schmidt@example.de",
+        ["maria.s@home.example"],
+    )
 
 
 def test_it_imports_outlook_2_1_and_thunderbird_4_0(owner_client: Client, owner: User) -> None:
@@ -101,9 +112,58 @@ def test_it_imports_outlook_2_1_and_thunderbird_4_0(owner_client: Client, owner:
     assert names == ["Björn Ångström", "Kenji Watanabe", "René Dubois", "Zoë Lefèvre"]
     bjorn = Contact.objects.get(name="Björn Ångström")
     assert bjorn.notes == "Träffade på karriärmässan i Malmö.\nMentor för intervjuträning."
-    assert bjorn.phone == "+46 8 123 456 78"
+    assert (bjorn.phone, bjorn.other_phones) == ("+46 8 123 456 78", ["+46 70 123 45 67"])
     kenji = Contact.objects.get(name="Kenji Watanabe")
     assert (kenji.email, kenji.organisation) == ("kenji@kansai-ai.example", "Kansai AI Lab (Ōsaka)")
+    assert kenji.other_emails == ["kenji.w@mail.example"]
+    # The 4.0 `tel:` URI is read as the number it holds.
+    assert (kenji.phone, kenji.other_phones) == ("+81 90 1234 5678", ["+81-6-1234-5678"])
+
+
+def test_an_import_keeps_every_valid_address_and_notes_the_rest(
+    owner_client: Client, owner: User
+) -> None:
+    emails = "".join(f"EMAIL:ana{n}@example.org\r\n" for n in range(8))
+    content = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEMAIL:not an address\r\n"
+        f"{emails}EMAIL:ANA1@EXAMPLE.ORG\r\n"
+        "TEL:+49 30 1234\r\nTEL:call me\r\nTEL:+49301234\r\nTEL:+49 170 555 0100\r\n"
+        "END:VCARD\r\n"
+    ).encode()
+    response = _import(owner_client, "ana.vcf", content)
+    body = response.content.decode()
+    assert "Imported 1 contact." in body
+    ana = Contact.objects.get(user=owner)
+    # The first valid one is the main one; the next five are kept, each once.
+    assert ana.email == "ana0@example.org"
+    assert ana.other_emails == [f"ana{n}@example.org" for n in range(1, 6)]
+    assert (ana.phone, ana.other_phones) == ("+49 30 1234", ["+49 170 555 0100"])
+    for left_out in (
+        "Card 1 (Ana): left out “not an address”, which is not an email address.",
+        "Card 1 (Ana): left out “ana6@example.org”: a contact keeps 5 email addresses besides "
+        "the main one.",
+        "Card 1 (Ana): left out “ana7@example.org”",
+        "Card 1 (Ana): left out the phone number “call me”.",
+    ):
+        assert left_out in body
+    assert "ANA1@EXAMPLE.ORG" not in body
+
+
+def test_a_card_is_a_duplicate_when_any_of_its_emails_is_any_kept_address(
+    owner_client: Client, owner: User
+) -> None:
+    contact_create(
+        user=owner,
+        data={
+            "name": "Pepe",
+            "email": "pepe@work.example",
+            "other_emails": ["Pepe@Correo.example"],
+        },
+    )
+    response = _import(owner_client, "apple_contacts.vcf")
+    # José's second address is one Pepe already has: the same person, kept once.
+    assert "Imported 2 contacts; skipped 1 duplicate (1 by email)." in response.content.decode()
+    assert not Contact.objects.filter(name="José Núñez").exists()
 
 
 def test_importing_again_skips_everyone_by_email_or_name(owner_client: Client, owner: User) -> None:
@@ -224,7 +284,9 @@ def _roundtrip_contacts(owner: User) -> None:
             "how_met": "PyCon ES, the sprint",
             "relationship": "mentor",
             "email": "jose@iberica.example",
+            "other_emails": ["pepe@correo.example", "jose@uni.example"],
             "phone": "+34 600 123 456",
+            "other_phones": ["+34 91 123 45 67", "+34 600 000 000 ext 12"],
             "links": ["https://iberica.example/jose", "https://example.org/a?b=1&c=2"],
             "notes": "Two lines:\nsecond, with; punctuation \\ and a backslash.",
             "keep_in_touch_weeks": 6,
@@ -276,10 +338,14 @@ def test_the_csv_export_has_every_contact_and_no_formulas(
     assert rows[0][:3] == ["Name", "Organisation", "Role"]
     by_name = {row[0]: row for row in rows[1:]}
     assert '\'=HYPERLINK("http://evil.example")' in by_name
-    jose = by_name["José Núñez"]
-    assert jose[3] == "Mentor"
-    assert jose[6] == "+34 600 123 456"
-    assert jose[8] == "Madrid, Spain, Mentors"
-    assert jose[9] == "Meet five people in data science"
+    jose = dict(zip(rows[0], by_name["José Núñez"], strict=True))
+    assert jose["Relationship"] == "Mentor"
+    assert jose["Email"] == "jose@iberica.example"
+    assert jose["Phone"] == "+34 600 123 456"
+    assert jose["Other emails"] == "pepe@correo.example, jose@uni.example"
+    # Phone numbers, even several, stay as typed: no quote to stop a formula.
+    assert jose["Other phones"] == "+34 91 123 45 67, +34 600 000 000 ext 12"
+    assert jose["Tags"] == "Madrid, Spain, Mentors"
+    assert jose["Goals"] == "Meet five people in data science"
     api = owner_client.get("/api/network/contacts/csv")
     assert list(csv.reader(io.StringIO(api.content.decode()))) == rows

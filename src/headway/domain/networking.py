@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,10 +19,14 @@ NAME_MAX = 200
 TAG_MAX = 40
 TAGS_MAX = 20
 LINKS_MAX = 10
+OTHER_EMAILS_MAX = 5
+OTHER_PHONES_MAX = 5
+PHONE_MAX = 40
 KEEP_IN_TOUCH_MAX_WEEKS = 104
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]{3,40}(\s*(ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_EXTENSION = re.compile(r"ext\.?|x", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 # Characters a spreadsheet reads as the start of a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -113,7 +117,54 @@ def check_phone(phone: str) -> str:
             f"“{_short(text)}” is not a phone number: use digits, spaces and + ( ) - . / "
             "(and “ext” for an extension).",
         )
+    if len(text) > PHONE_MAX:
+        raise NetworkRuleError("phone", f"Keep a phone number under {PHONE_MAX} characters.")
     return text
+
+
+def phone_key(phone: str) -> str:
+    """Return the form of a phone number used to spot it twice: `+`, digits and any extension."""
+    number, *extension = _EXTENSION.split(phone, maxsplit=1)
+    key = ("+" if number.lstrip().startswith("+") else "") + "".join(filter(str.isdigit, number))
+    digits = "".join(filter(str.isdigit, "".join(extension)))
+    return f"{key}x{digits}" if digits else key
+
+
+def main_and_others(
+    main: str,
+    others: str | Iterable[str],
+    *,
+    check: Callable[[str], str],
+    key: Callable[[str], str],
+    field: str,
+    item: str,
+    noun: str,
+    limit: int,
+) -> tuple[str, list[str]]:
+    """Return a main value and the others (given one a line, or as a list), each checked.
+
+    Each value is kept once (compared by `key`), the main one first; when the main one is empty,
+    the first of the others takes its place. A refused other value is named by its place
+    (“Address 2: …”) under `field`; more than `limit` others are refused, naming `noun`.
+    """
+    kept_main = check(main)
+    items = others.splitlines() if isinstance(others, str) else list(others)
+    kept: list[str] = []
+    seen = {key(kept_main)} if kept_main else set()
+    for number, text in enumerate(items, start=1):
+        try:
+            value = check(text)
+        except NetworkRuleError as error:
+            where = f"{item} {number}: " if len(items) > 1 else ""
+            raise NetworkRuleError(field, where + error.message) from None
+        if value and key(value) not in seen:
+            seen.add(key(value))
+            kept.append(value)
+    if not kept_main and kept:
+        kept_main = kept.pop(0)
+    if len(kept) > limit:
+        raise NetworkRuleError(field, f"Keep to {limit} other {noun}, besides the main one.")
+    return kept_main, kept
 
 
 def parse_tags(tags: str | Iterable[str]) -> list[str]:
@@ -168,9 +219,10 @@ def search_key(text: str) -> str:
     return collapse("".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
-def search_text(*fields: str) -> str:
-    """Return the text a contact is found by: its fields, as `search_key` folds them."""
-    return "\n".join(search_key(field) for field in fields if field)
+def search_text(*fields: str | Sequence[str]) -> str:
+    """Return the text a contact is found by: its fields (texts or lists), as `search_key` folds."""
+    texts = (text for f in fields for text in ((f,) if isinstance(f, str) else f))
+    return "\n".join(search_key(text) for text in texts if text)
 
 
 # Keeping in touch
@@ -343,9 +395,10 @@ def plan_import(cards: Sequence[CardContact], known: Iterable[Known]) -> ImportP
 def spreadsheet_safe(text: str) -> str:
     """Return a CSV cell that a spreadsheet shows as text, never runs as a formula.
 
-    A phone number such as `+44 20 7946 0000` stays as it is.
+    Phone numbers such as `+44 20 7946 0000` (or several, separated by `, `) stay as they are.
     """
-    if text.startswith(_FORMULA_STARTS) and not _PHONE.match(text):
+    phones = text.split(", ")
+    if text.startswith(_FORMULA_STARTS) and not all(_PHONE.match(p) for p in phones):
         return "'" + text
     return text
 

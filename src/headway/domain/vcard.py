@@ -477,14 +477,19 @@ def write_vcard(contact: CardContact, *, version: str = "3.0") -> str:
         lines.append(f"ORG:{_escape(contact.organisation)}")
     if contact.role:
         lines.append(f"TITLE:{_escape(contact.role)}")
+    # The first email and phone number are the main ones: marked preferred, read back first.
     for index, email in enumerate(contact.emails):
         if modern:
             params = ";PREF=1" if index == 0 else ""
         else:
             params = ";TYPE=INTERNET,PREF" if index == 0 else ";TYPE=INTERNET"
         lines.append(f"EMAIL{params}:{_escape(email)}")
-    for phone in contact.phones:
-        lines.append(f"TEL{';VALUE=text' if modern else ''}:{_escape(phone)}")
+    for index, phone in enumerate(contact.phones):
+        if modern:
+            params = ";VALUE=text;PREF=1" if index == 0 else ";VALUE=text"
+        else:
+            params = ";TYPE=PREF" if index == 0 else ""
+        lines.append(f"TEL{params}:{_escape(phone)}")
     # Links are URIs, not text: written as they are, so other programs read them unchanged.
     lines.extend(f"URL:{url}" for url in contact.urls)
     if contact.note:

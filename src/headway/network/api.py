@@ -49,7 +49,9 @@ class ContactIn(Schema):
     how_met: str = ""
     relationship: str = "other"
     email: str = ""
+    other_emails: list[str] = []
     phone: str = ""
+    other_phones: list[str] = []
     links: list[str] = []
     notes: str = ""
     keep_in_touch_weeks: int | None = None
@@ -65,7 +67,9 @@ class ContactOut(Schema):
     how_met: str
     relationship: str
     email: str
+    other_emails: list[str]
     phone: str
+    other_phones: list[str]
     links: list[str]
     notes: str
     keep_in_touch_weeks: int | None

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from headway.domain.networking import OTHER_EMAILS_MAX, OTHER_PHONES_MAX
 from headway.domain.vcard import MAX_BYTES, format_size
 from headway.network.models import Contact, Event, Interaction
 from headway.plans.models import Goal
@@ -66,8 +67,20 @@ class ContactForm(forms.Form):
     email = forms.CharField(
         label="Email", required=False, widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
+    other_emails = forms.CharField(
+        label="Other emails",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "off"}),
+        help_text=f"More email addresses, one per line (up to {OTHER_EMAILS_MAX}).",
+    )
     phone = forms.CharField(
         label="Phone", required=False, widget=forms.TextInput(attrs={"type": "tel"})
+    )
+    other_phones = forms.CharField(
+        label="Other phones",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=f"More phone numbers, one per line (up to {OTHER_PHONES_MAX}).",
     )
     links = forms.CharField(
         label="Links",
@@ -101,7 +114,9 @@ class ContactForm(forms.Form):
             "relationship": contact.relationship,
             "how_met": contact.how_met,
             "email": contact.email,
+            "other_emails": "\n".join(contact.other_emails),
             "phone": contact.phone,
+            "other_phones": "\n".join(contact.other_phones),
             "links": "\n".join(contact.links),
             "tags": ", ".join(t.name for t in contact.tags.all()),
             "keep_in_touch_weeks": contact.keep_in_touch_weeks,
@@ -121,7 +136,7 @@ class ContactFilterForm(forms.Form):
         label="Search",
         required=False,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "Name, organisation, notes…"}
+            attrs={"type": "search", "placeholder": "Name, organisation, email, phone, notes…"}
         ),
     )
     tag = forms.ChoiceField(label="Tag", required=False)

@@ -56,8 +56,12 @@ class Contact(models.Model):
     relationship = models.CharField(
         max_length=10, choices=Relationship.choices, default=Relationship.OTHER
     )
+    # The main email and phone (duplicate detection and the index use `email`); the others are
+    # lists of strings checked like them (`networking.main_and_others`).
     email = models.CharField(max_length=254, blank=True)
+    other_emails = models.JSONField("Other email addresses", default=list, blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    other_phones = models.JSONField("Other phone numbers", default=list, blank=True)
     links = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
     keep_in_touch_weeks = models.PositiveSmallIntegerField(
@@ -71,7 +75,17 @@ class Contact(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    SEARCHED_FIELDS = ("name", "organisation", "role", "email", "how_met", "notes")
+    SEARCHED_FIELDS = (
+        "name",
+        "organisation",
+        "role",
+        "email",
+        "other_emails",
+        "phone",
+        "other_phones",
+        "how_met",
+        "notes",
+    )
 
     class Meta:
         ordering = (Lower("name"), "id")

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -36,6 +37,8 @@ def _contacts(user: User) -> QuerySet[Contact]:
         Contact.objects.filter(user=user)
         .annotate(last_contact_on=Max("interactions__occurred_on"))
         .prefetch_related("tags", Prefetch("goals", Goal.objects.order_by("rank", "id")))
+        # Meta.ordering does not apply to a grouped (annotated) query; order it here.
+        .order_by(Lower("name"), "id")
     )
 
 
@@ -105,8 +108,8 @@ def contact_card(contact: Contact) -> CardContact:
         name=contact.name,
         organisation=contact.organisation,
         role=contact.role,
-        emails=(contact.email,) if contact.email else (),
-        phones=(contact.phone,) if contact.phone else (),
+        emails=tuple(e for e in (contact.email, *contact.other_emails) if e),
+        phones=tuple(p for p in (contact.phone, *contact.other_phones) if p),
         urls=tuple(contact.links),
         note=contact.notes,
         categories=tuple(t.name for t in contact.tags.all()),
@@ -135,6 +138,8 @@ CSV_HEADER = (
     "How you met",
     "Email",
     "Phone",
+    "Other emails",
+    "Other phones",
     "Links",
     "Tags",
     "Goals",
@@ -157,6 +162,8 @@ def contacts_csv_rows_for_user(user: User) -> list[list[str]]:
             contact.how_met,
             contact.email,
             contact.phone,
+            ", ".join(contact.other_emails),
+            ", ".join(contact.other_phones),
             " ".join(contact.links),
             ", ".join(t.name for t in contact.tags.all()),
             "; ".join(g.statement for g in contact.goals.all()),

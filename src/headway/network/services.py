@@ -9,7 +9,7 @@ goal's progress chart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -43,7 +43,9 @@ CONTACT_FIELDS = (
     "how_met",
     "relationship",
     "email",
+    "other_emails",
     "phone",
+    "other_phones",
     "links",
     "notes",
     "keep_in_touch_weeks",
@@ -52,6 +54,7 @@ CONTACT_FIELDS = (
 )
 EVENT_FIELDS = ("name", "kind", "held_on", "place", "url", "notes", "goal_ids", "contact_ids")
 ORGANISATION_FIELDS = ("name", "member_since", "role", "url", "notes", "goal_ids")
+EMAIL_MAX = 254
 
 
 def today() -> date:
@@ -117,7 +120,43 @@ def check_email(email: str) -> str:
             "email",
             f"“{text[:60]}” is not an email address: it should look like name@example.org.",
         ) from None
+    if len(text) > EMAIL_MAX:
+        raise NetworkRuleError("email", f"Keep an email address under {EMAIL_MAX} characters.")
     return text
+
+
+def check_emails(email: str, others: str | Iterable[str]) -> tuple[str, list[str]]:
+    """Return a contact's main email and the others (one a line, or a list), each checked.
+
+    Each address is kept once, in any case; with no main one, the first other becomes it.
+    """
+    return networking.main_and_others(
+        email,
+        others,
+        check=check_email,
+        key=str.casefold,
+        field="other_emails",
+        item="Address",
+        noun="email addresses",
+        limit=networking.OTHER_EMAILS_MAX,
+    )
+
+
+def check_phones(phone: str, others: str | Iterable[str]) -> tuple[str, list[str]]:
+    """Return a contact's main phone number and the others (one a line, or a list), each checked.
+
+    A number is kept once, however it is spaced; with no main one, the first other becomes it.
+    """
+    return networking.main_and_others(
+        phone,
+        others,
+        check=networking.check_phone,
+        key=networking.phone_key,
+        field="other_phones",
+        item="Number",
+        noun="phone numbers",
+        limit=networking.OTHER_PHONES_MAX,
+    )
 
 
 # Contacts
@@ -132,6 +171,8 @@ class _ContactInput:
 
 def _clean_contact(user: User, data: Mapping[str, Any]) -> _ContactInput:
     _check_known(data, CONTACT_FIELDS, "a contact")
+    email, other_emails = check_emails(data.get("email") or "", data.get("other_emails") or [])
+    phone, other_phones = check_phones(data.get("phone") or "", data.get("other_phones") or [])
     fields: dict[str, Any] = {
         "name": networking.check_name(data.get("name") or ""),
         "organisation": _text(data, "organisation", 200),
@@ -140,8 +181,10 @@ def _clean_contact(user: User, data: Mapping[str, Any]) -> _ContactInput:
         "relationship": _check_choice(
             "relationship", data.get("relationship") or "other", Contact.Relationship
         ),
-        "email": check_email(data.get("email") or ""),
-        "phone": networking.check_phone(data.get("phone") or ""),
+        "email": email,
+        "other_emails": other_emails,
+        "phone": phone,
+        "other_phones": other_phones,
         "links": networking.check_links(data.get("links") or []),
         "notes": (data.get("notes") or "").strip(),
         "keep_in_touch_weeks": networking.check_keep_in_touch(data.get("keep_in_touch_weeks")),
@@ -240,23 +283,62 @@ class ImportSummary:
         return text + "."
 
 
+def _card_values(
+    values: Sequence[str],
+    *,
+    check: Callable[[str], str],
+    key: Callable[[str], str],
+    limit: int,
+    refused: Callable[[str], str],
+    too_many: Callable[[str], str],
+    notes: list[str],
+) -> list[str]:
+    """Return a card's valid values once each, the main one and `limit` others; note the rest."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        try:
+            text = check(value)
+        except NetworkRuleError:
+            notes.append(refused(value[:60]))
+            continue
+        if not text or key(text) in seen:
+            continue
+        seen.add(key(text))
+        if len(kept) > limit:
+            notes.append(too_many(text[:60]))
+        else:
+            kept.append(text)
+    return kept
+
+
 def _card_fields(card: CardContact, notes: list[str]) -> tuple[dict[str, Any], list[str]]:
     """Turn a card into contact fields, noting anything left out and why."""
     who = f"Card {card.card} ({card.name})"
-    email = ""
-    for candidate in card.emails:
-        try:
-            email = check_email(candidate)[:254]
-            break
-        except NetworkRuleError:
-            notes.append(f"{who}: left out “{candidate[:60]}”, which is not an email address.")
-    phone = ""
-    for candidate in card.phones:
-        try:
-            phone = networking.check_phone(candidate)[:40]
-            break
-        except NetworkRuleError:
-            notes.append(f"{who}: left out the phone number “{candidate[:60]}”.")
+    emails = _card_values(
+        card.emails,
+        check=check_email,
+        key=str.casefold,
+        limit=networking.OTHER_EMAILS_MAX,
+        refused=lambda text: f"{who}: left out “{text}”, which is not an email address.",
+        too_many=lambda text: (
+            f"{who}: left out “{text}”: a contact keeps "
+            f"{networking.OTHER_EMAILS_MAX} email addresses besides the main one."
+        ),
+        notes=notes,
+    )
+    phones = _card_values(
+        card.phones,
+        check=networking.check_phone,
+        key=networking.phone_key,
+        limit=networking.OTHER_PHONES_MAX,
+        refused=lambda text: f"{who}: left out the phone number “{text}”.",
+        too_many=lambda text: (
+            f"{who}: left out the phone number “{text}”: a contact keeps "
+            f"{networking.OTHER_PHONES_MAX} numbers besides the main one."
+        ),
+        notes=notes,
+    )
     links: list[str] = []
     for url in card.urls:
         link = networking.link_from_card(url)
@@ -279,8 +361,10 @@ def _card_fields(card: CardContact, notes: list[str]) -> tuple[dict[str, Any], l
         "relationship": relationship
         if relationship in Contact.Relationship.values
         else Contact.Relationship.OTHER,
-        "email": email,
-        "phone": phone,
+        "email": emails[0] if emails else "",
+        "other_emails": emails[1:],
+        "phone": phones[0] if phones else "",
+        "other_phones": phones[1:],
         "links": links,
         "notes": card.note,
         "keep_in_touch_weeks": weeks
@@ -298,7 +382,7 @@ def contacts_import(*, user: User, data: bytes, preview: bool = False) -> Import
     written. With `preview`, nothing is written and the summary says what would happen.
     """
     book = read_vcards(data)
-    known = [Known(name=n, emails=(e,) if e else ()) for n, e in _known_contacts(user)]
+    known = _known_contacts(user)
     plan = networking.plan_import(book.contacts, known)
     summary = ImportSummary(
         duplicates=list(plan.duplicates), notes=list(book.notes), preview=preview
@@ -329,8 +413,12 @@ def contacts_import(*, user: User, data: bytes, preview: bool = False) -> Import
     return summary
 
 
-def _known_contacts(user: User) -> list[tuple[str, str]]:
-    return list(Contact.objects.filter(user=user).values_list("name", "email"))
+def _known_contacts(user: User) -> list[Known]:
+    rows = Contact.objects.filter(user=user).values_list("name", "email", "other_emails")
+    return [
+        Known(name=name, emails=tuple(filter(None, (email, *others))))
+        for name, email, others in rows
+    ]
 
 
 # Interactions

@@ -25,9 +25,11 @@ from headway.domain.networking import (
     counting_period,
     keep_in_touch_text,
     link_from_card,
+    main_and_others,
     name_key,
     next_keep_in_touch_on,
     parse_tags,
+    phone_key,
     plan_import,
     search_key,
     search_text,
@@ -77,6 +79,93 @@ def test_phone_numbers_in_common_forms_are_accepted(phone: str) -> None:
 def test_a_phone_number_with_letters_is_refused() -> None:
     with pytest.raises(NetworkRuleError, match="“call Bob” is not a phone number"):
         check_phone("call Bob")
+
+
+def test_a_phone_number_longer_than_its_column_is_refused() -> None:
+    with pytest.raises(NetworkRuleError, match="Keep a phone number under 40 characters"):
+        check_phone("+44 20 7946 0000 0000 0000 0000 0000 ext 123456")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("+34 600 123 456", "+34600123456"),
+        ("(030) 123-4567", "030/1234567"),
+        ("+1 555 0100 ext. 12", "+15550100 x12"),
+    ],
+)
+def test_a_phone_number_is_the_same_however_it_is_spaced(one: str, other: str) -> None:
+    assert phone_key(one) == phone_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("+34 600 123 456", "34 600 123 456"), ("+1 555 0100 ext 12", "+1 555 0100 ext 13")],
+)
+def test_a_different_prefix_or_extension_is_another_number(one: str, other: str) -> None:
+    assert phone_key(one) != phone_key(other)
+
+
+def _phones(main: str, others: str | list[str]) -> tuple[str, list[str]]:
+    return main_and_others(
+        main,
+        others,
+        check=check_phone,
+        key=phone_key,
+        field="other_phones",
+        item="Number",
+        noun="phone numbers",
+        limit=3,
+    )
+
+
+def test_other_numbers_are_checked_and_kept_once_without_the_main_one() -> None:
+    main, others = _phones(
+        "+34 600 123 456", "+34600123456\n\n  +49 30  1234 \n+44 20 7946 0000\n+49 30 1234"
+    )
+    assert main == "+34 600 123 456"
+    assert others == ["+49 30 1234", "+44 20 7946 0000"]
+
+
+def test_the_first_other_number_becomes_the_main_one_when_there_is_none() -> None:
+    assert _phones("", ["+49 30 1234", "+44 20 7946 0000"]) == ("+49 30 1234", ["+44 20 7946 0000"])
+    assert _phones("", []) == ("", [])
+
+
+def test_a_wrong_other_number_is_named_by_its_place_under_its_field() -> None:
+    with pytest.raises(NetworkRuleError, match=r"^Number 2: “call me” is not a phone") as error:
+        _phones("", ["+49 30 1234", "call me"])
+    assert error.value.field == "other_phones"
+    with pytest.raises(NetworkRuleError, match=r"^“call me” is not a phone") as error:
+        _phones("", "call me")
+    assert error.value.field == "other_phones"
+    # The main one keeps its own field.
+    with pytest.raises(NetworkRuleError) as error:
+        _phones("call me", [])
+    assert error.value.field == "phone"
+
+
+def test_too_many_other_numbers_are_refused_saying_how_many() -> None:
+    numbers = [f"+49 30 123{n}" for n in range(4)]
+    assert _phones("+1 555 0100", numbers[:3])[1] == numbers[:3]
+    # With no main number, the first of four becomes it and three others remain.
+    assert _phones("", numbers) == (numbers[0], numbers[1:])
+    with pytest.raises(NetworkRuleError) as error:
+        _phones("+1 555 0100", numbers)
+    assert error.value.field == "other_phones"
+    assert error.value.message == "Keep to 3 other phone numbers, besides the main one."
+
+
+@given(st.lists(st.sampled_from(["A@x.example", "a@X.example", "b@x.example", "", " "])))
+def test_other_values_are_unique_by_their_key_and_never_repeat_the_main_one(
+    values: list[str],
+) -> None:
+    main, others = main_and_others(
+        "", values, check=str.strip, key=str.casefold, field="f", item="Item", noun="n", limit=5
+    )
+    keys = [v.casefold() for v in (main, *others)]
+    assert len(keys) == len(set(keys))
+    assert all(others) and (main or not others)
 
 
 def test_tags_are_trimmed_and_kept_once_in_any_case() -> None:
@@ -213,6 +302,8 @@ def test_search_folds_case_accents_and_spacing_but_keeps_other_scripts() -> None
     assert search_key("Zoe\u0308") == search_key("zoë") == "zoe"
     assert search_key("Straße") == "strasse"
     assert search_text("李雷", "", "Ōsaka Robotics") == "李雷\nosaka robotics"
+    # Lists, such as a contact's other email addresses, are folded item by item.
+    assert search_text("Zoë", ["ZOE@x.example", ""], []) == "zoe\nzoe@x.example"
 
 
 @pytest.mark.parametrize(
@@ -222,6 +313,8 @@ def test_search_folds_case_accents_and_spacing_but_keeps_other_scripts() -> None
         ("@SUM(A1)", "'@SUM(A1)"),
         ("-2+3", "'-2+3"),
         ("+44 20 7946 0000", "+44 20 7946 0000"),
+        ("+44 20 7946 0000, +1 555 0100 ext 2", "+44 20 7946 0000, +1 555 0100 ext 2"),
+        ("+44 20 7946 0000, =1+2", "'+44 20 7946 0000, =1+2"),
         ("Zoë", "Zoë"),
     ],
 )

@@ -162,7 +162,7 @@ def test_another_vcard_library_reads_what_it_writes(version: str) -> None:
         organisation="Acme; Iberia",
         role="Engineer",
         emails=("jose@example.org", "pepe@example.org"),
-        phones=("+34 600 123 456",),
+        phones=("+34 600 123 456", "+34 91 123 45 67"),
         urls=("https://example.org/people?name=jose&lang=es",),
         note="Line one\nLine two, with a comma; and a semicolon",
         categories=("Mentors", "Madrid, Spain"),
@@ -171,8 +171,25 @@ def test_another_vcard_library_reads_what_it_writes(version: str) -> None:
     assert card.fn.value == "José Núñez"
     assert card.version.value == version
     assert [e.value for e in card.contents["email"]] == list(contact.emails)
+    assert [t.value for t in card.contents["tel"]] == list(contact.phones)
+    # The first email and phone number, the main ones, are marked preferred; the others not.
+    preferred = {"TYPE": ["INTERNET", "PREF"]} if version == "3.0" else {"PREF": ["1"]}
+    assert card.contents["email"][0].params == preferred
+    assert "PREF" not in str(card.contents["email"][1].params)
+    assert "PREF" in str(card.contents["tel"][0].params)
+    assert "PREF" not in str(card.contents["tel"][1].params)
     assert card.note.value == contact.note
     assert card.url.value == "https://example.org/people?name=jose&lang=es"
+
+
+def test_several_emails_and_phones_read_back_in_their_order() -> None:
+    contact = CardContact(
+        name="Kenji Watanabe",
+        emails=("kenji@kansai-ai.example", "kenji.w@mail.example", "k@w.example"),
+        phones=("+81 90 1234 5678", "+81-6-1234-5678", "+81 3 0000 0000 ext 12"),
+    )
+    for version in ("3.0", "4.0"):
+        assert read_vcards(write_vcard(contact, version=version).encode()).contacts == (contact,)
 
 
 def test_every_file_read_writes_back_the_same_contacts() -> None:
