@@ -52,6 +52,15 @@ def test_a_contact_is_added_with_tags_links_and_goals(owner_client: Client, owne
     assert "Every 6 weeks" in page
 
 
+def test_the_form_says_when_there_are_no_goals_to_link(owner_client: Client, owner: User) -> None:
+    url = reverse("network-contact-create")
+    assert "You have no goals yet" in owner_client.get(url).content.decode()
+    make_goal(owner)
+    page = owner_client.get(url).content.decode()
+    assert "You have no goals yet" not in page
+    assert "The goals this contact can help with." in page
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [

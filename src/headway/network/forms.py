@@ -34,6 +34,9 @@ class ContactChoiceField(forms.ModelMultipleChoiceField):
 
 
 def _goals_field(goals: QuerySet[Goal], help_text: str) -> GoalChoiceField:
+    # With no goals there is nothing to tick: say so instead of showing an empty list.
+    if not goals.exists():
+        help_text = "You have no goals yet; link them here once you set some in your plan."
     return GoalChoiceField(
         queryset=goals,
         required=False,
