@@ -510,10 +510,73 @@ def test_a_direction_towards_zero_sets_a_measure() -> None:
     assert a.measurable.status == "met"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Volunteer at the food bank every Saturday", "every Saturday"),
+        ("Teach guitar at the community centre on Sundays", "on Sundays"),
+        ("My son wants to be an electrician by the time he is 22", "he is 22"),
+        ("She hopes to qualify as a vet before she's 30", "she's 30"),
+        ("get my gas safe registration by the time im 21", "im 21"),
+        ("Be earning 50k as a quantity surveyor by my 30th", "my 30th"),
+        ("Get my CDL within 3 months of leaving the Army", "of leaving"),
+        ("Become a cyber analyst within 12 months of discharge", "of discharge"),
+        ("Work on my bakery until it takes off", "until it takes"),
+    ],
+)
+def test_repetition_ages_and_unrecorded_anchors_are_partly_time_bound(text: str, cue: str) -> None:
+    a = analyse(text)
+
+    assert a.time_bound.status == "partly"
+    assert a.deadline is None
+    assert any(cue in e.text for e in a.time_bound.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Become a UX designer in the next 12-18 months", date(2028, 5, 25)),
+        ("Qualify as a chartered accountant in 3 and a half years", date(2030, 5, 25)),
+        ("Send my CV to 15 dental practices within the next fortnight", date(2026, 12, 9)),
+        ("My goal for the year ahead: 50 published posts", date(2027, 11, 25)),
+        ("Apply to 10 labs for summer placements before the end of January", date(2027, 1, 31)),
+    ],
+)
+def test_it_resolves_ranges_halves_fortnights_and_the_year_ahead(text: str, expected: date) -> None:
+    a = analyse(text)
+
+    assert a.time_bound.status == "met"
+    assert a.deadline is not None and a.deadline.on == expected
+
+
+def test_a_time_inside_a_negated_clause_is_not_a_deadline() -> None:
+    a = analyse("I don't want to be stuck in the same job in 5 years")
+
+    assert a.time_bound.status == "missing"
+    assert a.deadline is None
+
+
+def test_a_post_that_starts_on_a_date_is_due_then_but_a_course_is_not() -> None:
+    a = analyse("Get a teaching job at a primary school in Glasgow, starting August 2027")
+
+    assert a.time_bound.status == "met"
+    assert a.deadline is not None and a.deadline.on == date(2027, 8, 31)
+    assert analyse("Do a master's in public policy starting in 2027").time_bound.status == "partly"
+
+
+def test_gig_platforms_seeking_and_returning_to_work_are_understood() -> None:
+    gig = analyse("Hit 4.9 stars and 1,000 deliveries on Deliveroo by the end of March")
+
+    assert statuses(gig) == ("met", "met", "met")
+    assert analyse("Seeking a junior data analyst position in fintech").measurable.status == "met"
+    back = analyse("Get back into the workforce after raising my kids")
+    assert (back.specific.status, back.measurable.status) == ("partly", "met")
+
+
 # -- the labelled set ---------------------------------------------------------------------
 # Floors sit a little under the accuracy measured when they were set, so that a regression
 # fails while harmless wording changes do not.
-FLOORS = {"specific": 0.95, "measurable": 0.97, "time_bound": 0.97, "verdict": 0.95}
+FLOORS = {"specific": 0.94, "measurable": 0.97, "time_bound": 0.98, "verdict": 0.95}
 
 
 def test_labelled_goals_stay_above_the_accuracy_floor() -> None:

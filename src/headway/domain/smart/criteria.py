@@ -1339,6 +1339,15 @@ def format_date(day: date) -> str:
     return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
+def _takes_up_post(parsed: Parsed) -> bool:
+    """Return whether the goal takes up a job or role (not a course), unnegated."""
+    for cat in ("employ", "role"):
+        for m in parsed.by_cat.get(cat, ()):
+            if not parsed.tokens[m.i].negated and m.key not in lx.VERB_ONLY_EMPLOYMENT:
+                return True
+    return False
+
+
 def judge_time(
     parsed: Parsed, times: Sequence[TimeExpr], today: date, context: SmartContext | None
 ) -> tuple[CriterionResult, Deadline | None]:
@@ -1359,6 +1368,15 @@ def judge_time(
             deadlines = [
                 TimeExpr("deadline", lo, hi, parsed.text[lo:hi], on=on, resolution=s.resolution)
             ]
+    if not deadlines and starts and not durations and _takes_up_post(parsed):
+        # "a teaching job starting August 2027": being in the post by then is the deadline.
+        s = starts[0]
+        assert s.on is not None
+        deadlines = [
+            TimeExpr(
+                "deadline", s.start, s.end, s.phrase, on=s.last or s.on, resolution=s.resolution
+            )
+        ]
     recurring = any(t.kind == "recurrence" for t in times)
     long_runs = [d for d in durations if d.months and d.months >= 1]
     if not deadlines and recurring and long_runs and not starts:

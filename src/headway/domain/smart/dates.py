@@ -16,6 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from itertools import chain
 
 from . import lexicon as lx
 from .text import Parsed, singular
@@ -189,6 +190,7 @@ class TimeExpr:
     on: date | None = None
     resolution: str = "absolute"  # absolute, relative, event; length: "a 12-week course"
     months: float | None = None  # length of a duration
+    last: date | None = None  # last day of the period a start falls in
 
 
 @dataclass(slots=True)
@@ -276,8 +278,10 @@ _P_SEASON = re.compile(
     _F,
 )
 _P_SEASON_JOB = re.compile(
-    r"\b(?:a|an|my|the)\s+(?P<season>spring|summer|fall|autumn|winter|holiday|seasonal)\s+"
-    r"(?:[a-z]+\s+){0,2}?(?:job|internship|position|role|placement|gig|program|programme|course)\b",
+    r"\b(?:(?:a|an|my|the)\s+(?P<season>spring|summer|fall|autumn|winter|holiday|seasonal)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:job|internship|position|role|placement|gig|program|programme|course)"
+    r"|(?P<bare>spring|summer|fall|autumn|winter|holiday|seasonal)\s+(?:[a-z]+\s+)?"
+    r"(?:jobs|internships|positions|roles|placements|gigs|programs|programmes|courses))\b",
     _F,
 )
 _P_PART_YEAR = re.compile(
@@ -305,7 +309,8 @@ _P_REL = re.compile(
     r"\b(?P<pre>within|in|over|during|inside(?:\s+of)?|for|after|under|in\s+less\s+than|"
     r"in\s+under|no\s+more\s+than)\s+(?:the\s+)?"
     r"(?:(?P<nx>next|coming|following|upcoming|first|last|past|previous)\s+)?"
-    rf"(?P<n>{_COUNT_WORDS})\s*(?P<unit>{_UNITS})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?P<n>{_COUNT_WORDS})(?P<half0>\s+and\s+a\s+half)?\s*(?P<unit>{_UNITS})"
+    r"(?P<half>\s+and\s+a\s+half)?"
     r"(?P<tail>'s\s+time|'\s+time|\s+time|\s+from\s+now|\s+from\s+today)?\b",
     _F,
 )
@@ -325,7 +330,12 @@ _P_FROM_NOW = re.compile(
 )
 _P_NEXT_UNIT = re.compile(
     r"\b(?P<pre>within|in|over|during)\s+the\s+(?P<nx>next|coming|following|upcoming)\s+"
-    r"(?P<unit>day|week|month|year|decade|quarter|semester)\b",
+    r"(?P<unit>day|week|fortnight|month|year|decade|quarter|semester)\b",
+    _F,
+)
+# "the year ahead", "the coming months ahead" read as the next one.
+_P_AHEAD = re.compile(
+    r"\b(?:the|this)\s+(?:coming\s+)?(?P<unit>week|fortnight|month|quarter|semester|year)\s+ahead\b",
     _F,
 )
 _P_UNIT = re.compile(
@@ -361,10 +371,13 @@ _P_HOLIDAY = re.compile(
 )
 _P_AGE = re.compile(
     r"\b(?:by|before|until|when)\s+(?:the\s+)?(?:age\s+(?:of\s+)?(?P<a1>\d{2})\b|"
-    r"(?:time\s+)?(?:i|I)(?:'m|\s+am|\s+turn|\s+reach|\s+hit|\s+become)\s+(?P<a2>\d{2}|"
+    r"(?:time\s+)?(?:i(?:'m|m|\s+am|\s+turn|\s+reach|\s+hit|\s+become)|"
+    r"(?:he|she|they)(?:'s|'re|\s+is|\s+are|\s+turns?|\s+reach(?:es)?|\s+hits?|\s+becomes?))"
+    r"\s+(?P<a2>\d{2}|"
     r"(?:twenty|thirty|forty|fifty|sixty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)\b|"
     r"(?:the\s+)?age\s+of\s+(?:twenty|thirty|forty|fifty|sixty)\w*\b|"
     r"(?:my\s+)?(?P<a4>\d{2})(?:st|nd|rd|th)\s+birthday\b|"
+    r"(?:my|his|her|their)\s+(?P<a6>[1-9]0)th\b(?!\s+(?:day|week|month|year|anniversary))|"
     r"(?P<a5>\d{2})(?=\s*(?:years?\s+old|y/?o)?\s*(?:[.!?,;)]|$)))"
     r"|\bin\s+my\s+(?:early\s+|mid\s+|late\s+)?(?:\d0s|twenties|thirties|forties|fifties)\b",
     _F,
@@ -385,7 +398,9 @@ _P_RECUR = re.compile(
     r"\b(?:every|each|per|a|an|once\s+a|twice\s+a)\s+"
     r"(?:other\s+|single\s+|\d+\s+|two\s+|three\s+|four\s+|few\s+|couple\s+of\s+)?"
     r"(?P<u>day|weekday|week|weekend|month|quarter|year|semester|term|morning|evening|night|"
-    r"sprint|shift|paycheck|pay\s+period|season|lesson|class)s?\b"
+    r"sprint|shift|paycheck|pay\s+period|season|lesson|class|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|\bon\s+(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
     r"|\b(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|biweekly|fortnightly|regularly|"
     r"consistently|routinely|nightly)\b",
     _F,
@@ -419,7 +434,8 @@ _P_EVENT_BARE = re.compile(
 )
 _P_EVENT_VERB = re.compile(
     r"\b(?P<pre>before|by\s+the\s+time|by|until|when|after|once|upon|on|as\s+soon\s+as)\s+"
-    r"(?:(?:i|we)\s+(?:will\s+)?(?P<verb>graduate|finish\s+(?:school|college|university|my\s+\w+)|"
+    r"(?:(?<=until\s)(?:i|we|it|they|he|she)\s+(?:\w+\s+)?(?P<clause>[a-z]{2,}s|find|get|"
+    r"land|make|have|am|is|are|can)\b|(?:i|we)\s+(?:will\s+)?(?P<verb>graduate|finish\s+(?:school|college|university|my\s+\w+)|"
     r"leave\s+(?:school|the\s+military|the\s+army|my\s+\w+)|retire|move|get\s+married|start\s+\w+|"
     r"complete\s+my\s+\w+|get\s+hired|land\s+\w+)|(?P<ger>graduating|graduation|retiring|"
     r"leaving\s+(?:my\s+|the\s+)?\w+|quitting\s+(?:my\s+)?\w+|starting\s+(?:my\s+|the\s+)?\w+|"
@@ -467,8 +483,9 @@ _PERFECT_BEFORE = re.compile(
     _F,
 )
 _ANCHOR_AFTER = re.compile(
-    r"^\s*(?:of|after|from|following|into)\s+(?:my|the|our|his|her|their|a|an|starting|joining|"
-    r"being|getting|graduating|graduation|beginning)\b",
+    r"^\s*(?:of|after|from|following|into)\s+(?:my|the|our|his|her|their|a|an|[a-z]{3,}ing|"
+    r"graduation|discharge|separation|release|redundancy|retirement|arrival|relocation|"
+    r"enrol+ment|qualification|qualifying|hire)\b",
     _F,
 )
 _NEXT_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?", _F)
@@ -504,7 +521,8 @@ def _number(text: str) -> float | None:
         return _NUMS[t]
     if t in _VAGUE_COUNTS:
         return None
-    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*(?:(?:-|to)\s*(\d+))?", t)
+    # "12-18 months" (the hyphen became a space) and "2 to 3 years" count to the later end
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*(?:(?:to\s*)?(\d+))?", t)
     if not m:
         return None
     if m.group(2):
@@ -740,7 +758,9 @@ class _Scanner:
         s, today = self.s, self.today
         for m in _P_SEASON_JOB.finditer(s):
             with suppress(ValueError, OverflowError):
-                self.special.append(self._expr("vague", m.start(), m.end()))
+                # "apply for summer placements": a kind of job, no time of its own
+                kind = "descriptor" if m["bare"] else "vague"
+                self.special.append(self._expr(kind, m.start(), m.end()))
         for m in _P_SEASON.finditer(s):
             with suppress(ValueError, OverflowError):
                 season = m["season"].lower()
@@ -799,7 +819,7 @@ class _Scanner:
                 count_text = " ".join(m["n"].lower().split())
                 n = _number(count_text)
                 unit = m["unit"].lower()
-                if m["half"] and n is not None:
+                if (m["half"] or m["half0"]) and n is not None:
                     n += 0.5
                 before = s[max(0, m.start() - 60) : m.start()]
                 after = s[m.end() : m.end() + 40]
@@ -885,7 +905,7 @@ class _Scanner:
                 except (ValueError, OverflowError):
                     continue
                 self._fixed(m.start(), m.end(), (today, on), relative=True)
-        for m in _P_NEXT_UNIT.finditer(s):
+        for m in chain(_P_NEXT_UNIT.finditer(s), _P_AHEAD.finditer(s)):
             with suppress(ValueError, OverflowError):
                 try:
                     on = _unit_delta(today, 1, m["unit"])
@@ -1251,6 +1271,7 @@ def find_time(
                     phrase,
                     on=period[0],
                     resolution="relative" if relative else "absolute",
+                    last=period[1],
                 )
             )
             continue
@@ -1270,8 +1291,17 @@ def find_time(
 
     _scan_events(parsed, today, events, out)
     _scan_misc(parsed, out)
+    out = [e for e in out if not _negated(parsed, e.start)]
     out.sort(key=lambda e: (e.start, e.end))
     return out
+
+
+def _negated(parsed: Parsed, offset: int) -> bool:
+    """Return whether the time expression at offset sits in a negated clause."""
+    for tok in parsed.tokens:
+        if tok.start >= offset:
+            return tok.negated
+    return False
 
 
 _STRONG_DEADLINE = (

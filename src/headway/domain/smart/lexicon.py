@@ -559,7 +559,8 @@ RESULTS = words(
     mock interviews, networking calls, seed round, funding, net promoter score, nps, debt free,
     debt-free, permanent residency, permanent residence, citizenship, green card, work visa,
     cpd credits, cpd hours, ceus, ce credits, continuing education credits, credits,
-    recruiter messages, tenure, tenure-track position, tenured position"""
+    recruiter messages, tenure, tenure-track position, tenured position, deliveries, rides,
+    five-star reviews, five star reviews"""
 )
 QUANTITY_NOUNS = frozenset(
     words(
@@ -578,7 +579,7 @@ EMPLOYMENT = words(
     """job, jobs, position, positions, role, roles, career, careers, internship, internships,
     placement, work placement, apprenticeship, job offer, offer, offers, employment, gig, gigs,
     full-time, full time job, summer job, part-time job, part-time, part time,
-    post, opportunity, opportunities, co-op, externship, job offers, work"""
+    post, opportunity, opportunities, co-op, externship, job offers, work, workforce"""
 )
 # Employment nouns that only count as the object of a verb ("work" alone is an activity).
 VERB_ONLY_EMPLOYMENT = frozenset(words("work, post, opportunity, opportunities, offer, offers"))
@@ -619,7 +620,9 @@ NAMED_ORGS = words(
     goldman sachs, jp morgan, jpmorgan, morgan stanley, nhs, un, united nations, unicef,
     red cross, peace corps, fbi, cia, walmart, disney, pixar, boeing, airbus, pfizer,
     mayo clinic, who, world bank, imf, linkedin, youtube, spotify, etsy, shopify, coursera,
-    udemy, edx, github, tiktok, instagram, twitter, substack, openai, anthropic, salesforce"""
+    udemy, edx, github, tiktok, instagram, twitter, substack, openai, anthropic, salesforce,
+    uber, uber eats, lyft, deliveroo, doordash, instacart, just eat, grubhub, taskrabbit, upwork,
+    fiverr, toptal, peopleperhour, airbnb, amazon flex, wolt, glovo"""
 )
 PLATFORMS = frozenset(
     words(
@@ -717,7 +720,7 @@ EVENT_VERBS_OBJ = words(
     be made, be appointed, be appointed as, get appointed, get appointed as, get onto, get on to,
     get a place on, secure a place at, secure a place on, win a place at, be accepted into,
     be accepted to, be accepted onto, gain admission to, make it onto, be selected for,
-    get selected for"""
+    get selected for, seek, get back into, go back into, get back to, return to"""
 )
 # Verbs that do not by themselves finish anything checkable.
 ACTIVITY_VERBS = frozenset(
