@@ -130,3 +130,90 @@ def test_goals_are_ranked_with_the_keyboard(page: Any) -> None:
     page.locator(".ranked-item").first.filter(has_text="Charlie goal").wait_for()
     names = page.locator(".ranked-body > a").all_inner_texts()
     assert names == ["Charlie goal", "Alpha goal", "Bravo goal"]
+
+
+def _drag(page: Any, handle: Any, target: Any) -> None:
+    """Drag `handle` with the mouse, in small steps, until it is over the top of `target`."""
+    target.hover(trial=True)  # waits until rows gliding back from an earlier drag stand still
+    handle.hover()
+    start = handle.bounding_box()
+    end = target.bounding_box()
+    assert start is not None and end is not None
+    x, y = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x, y + 2, steps=2)
+    page.mouse.move(x, end["y"] + 4, steps=12)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_goals_are_ranked_by_dragging_the_handle(page: Any) -> None:
+    user = UserFactory(email="dragger@example.org")
+    target = date.today() + timedelta(days=90)
+    for statement in ("Alpha goal", "Bravo goal", "Charlie goal", "Delta goal"):
+        services.goal_create(user=user, data={"statement": statement, "target_date": target})
+    _log_in(page, user.email)
+    page.goto("/plan/focus/")
+    rows = page.locator(".ranked-item")
+    handle = page.get_by_role("button", name="Drag to reorder “Charlie goal”")
+    handle.wait_for()  # shown once plans.js has run
+
+    # Escape puts a dragged goal back where it was, and saves nothing.
+    _drag(page, handle, rows.first)
+    page.locator(".ranked-item.is-dragging").wait_for()
+    page.locator(".rank-slot").wait_for()
+    page.keyboard.press("Escape")
+    page.mouse.up()
+    page.locator(".ranked-item.is-dragging").wait_for(state="detached")
+    assert page.locator(".ranked-body > a").all_inner_texts()[2] == "Charlie goal"
+
+    # Dropped over the first goal, the third becomes first, and the server says so.
+    _drag(page, handle, rows.first)
+    page.mouse.up()
+    status = page.locator("#rank-status")
+    status.filter(has_text="“Charlie goal” moved to position 1 of 4.").wait_for()
+    names = page.locator(".ranked-body > a").all_inner_texts()
+    assert names == ["Charlie goal", "Alpha goal", "Bravo goal", "Delta goal"]
+    assert page.locator(".rank-number").all_inner_texts() == ["1", "2", "3", "4"]
+    assert page.get_by_role("button", name=re.compile("move “Charlie goal” up")).is_disabled()
+
+    page.reload()
+    page.get_by_role("button", name="Drag to reorder “Delta goal”").wait_for()
+    names = page.locator(".ranked-body > a").all_inner_texts()
+    assert names == ["Charlie goal", "Alpha goal", "Bravo goal", "Delta goal"]
+
+    # The Up and Down buttons still work beside the handles.
+    page.get_by_role("button", name=re.compile("move “Charlie goal” down")).click()
+    page.locator(".ranked-item").first.filter(has_text="Alpha goal").wait_for()
+    # The handles of the swapped-in list are shown and drag again.
+    handle = page.get_by_role("button", name="Drag to reorder “Delta goal”")
+    handle.wait_for()
+    _drag(page, handle, page.locator(".ranked-item").nth(1))
+    page.mouse.up()
+    status.filter(has_text="“Delta goal” moved to position 2 of 4.").wait_for()
+    page.reload()
+    page.locator(".ranked-item").first.wait_for()
+    names = page.locator(".ranked-body > a").all_inner_texts()
+    assert names == ["Alpha goal", "Delta goal", "Charlie goal", "Bravo goal"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_drag_handle_moves_its_goal_with_the_arrow_keys(page: Any) -> None:
+    user = UserFactory(email="arrows@example.org")
+    target = date.today() + timedelta(days=90)
+    for statement in ("Alpha goal", "Bravo goal", "Charlie goal"):
+        services.goal_create(user=user, data={"statement": statement, "target_date": target})
+    _log_in(page, user.email)
+    page.goto("/plan/focus/")
+    page.get_by_role("button", name="Drag to reorder “Alpha goal”").focus()
+    page.keyboard.press("End")
+    page.locator("#rank-status", has_text="“Alpha goal” moved to position 3 of 3.").wait_for()
+    # The focus comes back to the moved goal's handle, so the next key keeps moving it.
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.matches('[data-drag-handle]')"
+        " && document.activeElement.textContent.includes('Alpha goal')"
+    )
+    page.keyboard.press("ArrowUp")
+    page.locator("#rank-status", has_text="“Alpha goal” moved to position 2 of 3.").wait_for()
+    names = page.locator(".ranked-body > a").all_inner_texts()
+    assert names == ["Bravo goal", "Alpha goal", "Charlie goal"]

@@ -84,6 +84,9 @@ PAGES = [
     Page("plans-review-create", "owned", _goal),
     Page("plans-reviews", "signed_in"),
     Page("plans-focus", "signed_in"),
+    # Reorders only the signed-in user's own open goals: a list naming another user's goal is
+    # refused like one naming an unknown id (same message, nothing changed; see test_pages).
+    Page("plans-goals-reorder", "signed_in", methods=POST, owner_status=None),
     Page("plans-settings", "signed_in"),
     Page("plans-calendar-regenerate", "signed_in", methods=POST, owner_status=None),
     # Public by secret: the token in the URL is the only key (a wrong one is tested to 404).

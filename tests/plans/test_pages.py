@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from headway.accounts.models import User
-from headway.plans import services
+from headway.plans import services, views
 from headway.plans.models import (
     Action,
     Goal,
@@ -431,6 +431,103 @@ def test_goals_move_up_and_down_with_and_without_htmx(owner_client: Client, owne
     assert order == ["Charlie", "Alpha", "Bravo"]
 
 
+def _ranked(user: User) -> list[str]:
+    return list(
+        Goal.objects.filter(user=user, status__in=Goal.OPEN_STATUSES)
+        .order_by("rank")
+        .values_list("statement", flat=True)
+    )
+
+
+def test_goals_are_reordered_by_a_drag_with_htmx(owner_client: Client, owner: User) -> None:
+    a, b, c, d = (_new_goal(owner, statement=s) for s in ("Alpha", "Bravo", "Charlie", "Delta"))
+    fragment = _text(
+        owner_client.post(
+            reverse("plans-goals-reorder"),
+            {"goal_ids": [c.pk, a.pk, b.pk, d.pk], "moved": c.pk},
+            **HTMX,
+        )
+    )
+    assert _ranked(owner) == ["Charlie", "Alpha", "Bravo", "Delta"]
+    assert fragment.lstrip().startswith('<div id="ranked-goals">')
+    assert fragment.index("Charlie") < fragment.index("Alpha") < fragment.index("Bravo")
+    status = '<p id="rank-status" hx-swap-oob="innerHTML">“Charlie” moved to position 1 of 4.</p>'
+    assert status in fragment
+    # The Up button of the new first goal is the disabled one, and nothing takes the focus.
+    up_buttons = [line for line in fragment.splitlines() if "Up<span" in line]
+    assert ["disabled" in line for line in up_buttons] == [True, False, False, False]
+    assert "move “Charlie” up" in up_buttons[0]
+    assert "autofocus" not in fragment
+    assert "Drag to reorder “Alpha”" in fragment
+
+
+def test_a_plain_reorder_post_redirects_with_the_news(owner_client: Client, owner: User) -> None:
+    a, b = _new_goal(owner, statement="Alpha"), _new_goal(owner, statement="Bravo")
+    url = reverse("plans-goals-reorder")
+    response = owner_client.post(url, {"goal_ids": [b.pk, a.pk], "moved": b.pk})
+    assert response["Location"] == f"{reverse('plans-focus')}#rank-{b.pk}"
+    assert _ranked(owner) == ["Bravo", "Alpha"]
+    page = _text(owner_client.get(reverse("plans-focus")))
+    assert "“Bravo” moved to position 1 of 2." in page
+    response = owner_client.post(url, {"goal_ids": [a.pk, b.pk], "moved": "x"})
+    assert response["Location"] == f"{reverse('plans-focus')}#rank-heading"
+    assert _ranked(owner) == ["Alpha", "Bravo"]
+    assert "The new order is saved." in _text(owner_client.get(reverse("plans-focus")))
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "repeated", "unknown", "foreign", "not_a_number", "extra_foreign"]
+)
+def test_a_reorder_that_does_not_match_the_goals_is_refused_and_changes_nothing(
+    owner_client: Client, owner: User, stranger: User, case: str
+) -> None:
+    a, b, c = (_new_goal(owner, statement=s) for s in ("Alpha", "Bravo", "Charlie"))
+    theirs = _new_goal(stranger, statement="Their secret goal")
+    ids: list[Any] = {
+        "missing": [c.pk, a.pk],
+        "repeated": [c.pk, a.pk, a.pk],
+        "unknown": [c.pk, a.pk, theirs.pk + 1000],
+        "foreign": [c.pk, a.pk, theirs.pk],
+        "not_a_number": [c.pk, a.pk, "b"],
+        "extra_foreign": [c.pk, a.pk, b.pk, theirs.pk],
+    }[case]
+    url = reverse("plans-goals-reorder")
+    response = owner_client.post(url, {"goal_ids": ids, "moved": theirs.pk}, **HTMX)
+    fragment = _text(response)
+    assert response.status_code == 200
+    assert views.REORDER_REFUSED in fragment
+    assert f'<p id="rank-status" hx-swap-oob="innerHTML">{views.REORDER_REFUSED}</p>' in fragment
+    # The server's order comes back, and nothing about the other user's goal does.
+    assert fragment.index("Alpha") < fragment.index("Bravo") < fragment.index("Charlie")
+    assert "secret" not in fragment and f"rank-{theirs.pk}" not in fragment
+    assert _ranked(owner) == ["Alpha", "Bravo", "Charlie"]
+    assert _ranked(stranger) == ["Their secret goal"]
+    plain = owner_client.post(url, {"goal_ids": ids})
+    assert plain["Location"] == f"{reverse('plans-focus')}#rank-heading"
+    assert views.REORDER_REFUSED in _text(owner_client.get(reverse("plans-focus")))
+    assert _ranked(owner) == ["Alpha", "Bravo", "Charlie"]
+
+
+def test_another_users_reorder_cannot_touch_the_owners_goals(
+    owner: User, stranger_client: Client
+) -> None:
+    a, b = _new_goal(owner, statement="Alpha"), _new_goal(owner, statement="Bravo")
+    fragment = _text(
+        stranger_client.post(reverse("plans-goals-reorder"), {"goal_ids": [b.pk, a.pk]}, **HTMX)
+    )
+    assert views.REORDER_REFUSED in fragment and "Alpha" not in fragment
+    assert _ranked(owner) == ["Alpha", "Bravo"]
+
+
+def test_the_focus_page_renders_drag_handles_hidden(owner_client: Client, owner: User) -> None:
+    _new_goal(owner, statement="Alpha")
+    page = _text(owner_client.get(reverse("plans-focus")))
+    handle = re.search(r'<button type="button" class="drag-handle"[^>]*>', page)
+    assert handle is not None and " hidden" in handle.group(0)
+    assert 'src="/static/headway/plans.js"' in page
+    assert '<p id="rank-status"' in page and "hx-swap-oob" not in page
+
+
 def test_goals_are_placed_on_the_matrix(owner_client: Client, owner: User) -> None:
     goal = _new_goal(owner, statement="Build a portfolio")
     owner_client.post(reverse("plans-goal-place", args=[goal.pk]), {"impact": "3", "effort": "1"})
@@ -621,6 +718,21 @@ def test_form_posts_need_a_csrf_token(csrf_client: Client, owner: User) -> None:
         url, {"title": "x", "due_on": "2026-04-01", "csrfmiddlewaretoken": token.group(1)}
     )
     assert ok.status_code == 302
+
+
+def test_a_reorder_needs_a_csrf_token(csrf_client: Client, owner: User) -> None:
+    a, b = _new_goal(owner, statement="Alpha"), _new_goal(owner, statement="Bravo")
+    url = reverse("plans-goals-reorder")
+    order = {"goal_ids": [b.pk, a.pk]}
+    assert csrf_client.post(url, order, **HTMX).status_code == 403
+    assert _ranked(owner) == ["Alpha", "Bravo"]
+    page = _text(csrf_client.get(reverse("plans-focus")))
+    # htmx sends the token from <body hx-headers>, as the drag does.
+    token = re.search(r'hx-headers=\'\{"X-CSRFToken": "([^"]+)"\}\'', page)
+    assert token is not None
+    ok = csrf_client.post(url, order, HTTP_X_CSRFTOKEN=token.group(1), **HTMX)
+    assert ok.status_code == 200
+    assert _ranked(owner) == ["Bravo", "Alpha"]
 
 
 def test_a_status_form_does_not_redirect_elsewhere(owner_client: Client, owner: User) -> None:

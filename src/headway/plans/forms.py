@@ -156,6 +156,24 @@ class MoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
 
 
+class GoalIdsField(forms.Field):
+    """Goal ids posted as repeated `goal_ids` values, kept in the order given."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[int]:
+        try:
+            return [int(v) for v in value or []]
+        except (TypeError, ValueError) as error:
+            raise forms.ValidationError("Give goal ids as whole numbers.") from error
+
+
+class OrderForm(forms.Form):
+    goal_ids = GoalIdsField(required=False)
+    # The goal the person dragged, to say where it landed; optional.
+    moved = forms.IntegerField(required=False)
+
+
 class PlaceForm(forms.Form):
     impact = forms.TypedChoiceField(choices=Goal.Level.choices, coerce=int)
     effort = forms.TypedChoiceField(choices=Goal.Level.choices, coerce=int)

@@ -48,6 +48,7 @@ urlpatterns = [
     path("goals/<int:goal_id>/review/", views.review_create_view, name="plans-review-create"),
     path("reviews/", views.reviews_view, name="plans-reviews"),
     path("focus/", views.focus_view, name="plans-focus"),
+    path("focus/order/", views.goals_reorder_view, name="plans-goals-reorder"),
     path("settings/", views.settings_view, name="plans-settings"),
     path(
         "calendar/regenerate/",

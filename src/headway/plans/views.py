@@ -27,6 +27,7 @@ from headway.plans.forms import (
     MetricForm,
     MilestoneForm,
     MoveForm,
+    OrderForm,
     PlaceForm,
     PlanSettingsForm,
     ReviewForm,
@@ -410,6 +411,49 @@ def goal_move_view(request: HttpRequest, goal_id: int) -> HttpResponse:
             request, "plans/_ranked_goals.html", _ranked_context(user, goal.pk, direction)
         )
     return redirect(f"{reverse('plans-focus')}#rank-{goal.pk}")
+
+
+# Shown for any list that is not exactly the user's open goals (stale tab, foreign or unknown
+# ids alike), so the answer says nothing about goals the user does not own.
+REORDER_REFUSED = (
+    "The new order was not saved: your goals changed since this page was loaded, perhaps in "
+    "another tab. This is the current order; move your goals again."
+)
+
+
+@login_required
+@require_POST
+def goals_reorder_view(request: HttpRequest) -> HttpResponse:
+    """Rank the user's open goals in the posted order (the drag handle on the focus page)."""
+    user = authed_user(request)
+    form = OrderForm(request.POST)
+    form.is_valid()  # A bad `moved` only loses the announcement; bad `goal_ids` are refused.
+    goal_ids = form.cleaned_data.get("goal_ids")
+    error = REORDER_REFUSED if goal_ids is None else ""
+    moved = None
+    if goal_ids is not None:
+        try:
+            services.goals_reorder(user=user, goal_ids=goal_ids)
+        except PlanRuleError:
+            error = REORDER_REFUSED
+        else:
+            moved = form.cleaned_data.get("moved")
+    context = _ranked_context(user, moved)
+    ranked = context["ranked"]
+    position = next((i for i, g in enumerate(ranked, 1) if g.pk == moved), None)
+    if error:
+        announcement = error
+    elif position is None:
+        announcement = "The new order is saved."
+    else:
+        goal = ranked[position - 1]
+        announcement = f"“{goal.statement}” moved to position {position} of {len(ranked)}."
+    if _is_htmx(request):
+        context.update(reorder_error=error, announcement=announcement)
+        return render(request, "plans/_ranked_goals.html", context)
+    (messages.error if error else messages.success)(request, announcement)
+    anchor = f"#rank-{moved}" if position is not None else "#rank-heading"
+    return redirect(f"{reverse('plans-focus')}{anchor}")
 
 
 @login_required
