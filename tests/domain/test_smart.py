@@ -573,10 +573,60 @@ def test_gig_platforms_seeking_and_returning_to_work_are_understood() -> None:
     assert (back.specific.status, back.measurable.status) == ("partly", "met")
 
 
+# -- idioms, fields at a place, gig work, seats ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Make a name for myself in the wedding photography scene by 2028", "partly"),
+        ("Hit the ground running in my new role as a site manager", "partly"),
+        ("Hit the ground running at my new job", "missing"),
+        ("Climb the corporate ladder", "missing"),
+        ("Climb the ladder at Deloitte", "partly"),
+        ("Find work-life balance", "missing"),
+    ],
+)
+def test_career_idioms_are_read_by_what_they_mean(text: str, status: str) -> None:
+    assert analyse(text).specific.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Work in digital marketing for a charity by next summer", "met"),
+        ("Looking to break into UX writing at a SaaS company in 2027", "met"),
+        ("Work in marketing", "partly"),
+        ("Break into UX", "partly"),
+    ],
+)
+def test_a_field_entered_at_a_named_kind_of_place_is_specific(text: str, status: str) -> None:
+    assert analyse(text).specific.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Drive for DoorDash on weekends", "met"),
+        ("Pick up 3 extra TaskRabbit jobs per week through December", "met"),
+        ("Get a seat on the board of a local charity by 2028", "met"),
+        ("Get a seat on my union's branch committee at the AGM in March", "met"),
+        ("Get a tenure-track job", "met"),
+        ("Get my foot in the door at a publishing house", "partly"),
+        ("Get certified in something", "partly"),
+        ("Find a job where I can use my Spanish", "partly"),
+    ],
+)
+def test_gig_work_seats_and_placeholders_are_judged_by_what_they_name(
+    text: str, status: str
+) -> None:
+    assert analyse(text).specific.status == status
+
+
 # -- the labelled set ---------------------------------------------------------------------
 # Floors sit a little under the accuracy measured when they were set, so that a regression
 # fails while harmless wording changes do not.
-FLOORS = {"specific": 0.94, "measurable": 0.97, "time_bound": 0.98, "verdict": 0.95}
+# Batch `s` (added with its first-look measurable of 0.86) pulls the whole-set measurable
+# accuracy from 0.977 to 0.966; no other batch moved.
+FLOORS = {"specific": 0.94, "measurable": 0.96, "time_bound": 0.98, "verdict": 0.95}
 
 
 def test_labelled_goals_stay_above_the_accuracy_floor() -> None:

@@ -182,7 +182,12 @@ class Reader:
                 return True, True
             if cats & {"field", "skill", "cred", "result"}:
                 return True, "field" in cats
-            if self.is_content(k) and toks[k].base not in lx.STOPWORDS and not self.is_vague(k):
+            if (
+                self.is_content(k)
+                and toks[k].base not in lx.STOPWORDS
+                and toks[k].base not in _PLACEHOLDERS
+                and not self.is_vague(k)
+            ):
                 return True, False
         return False, False
 
@@ -307,6 +312,8 @@ class Reader:
                 continue
             if m.j < len(self.toks) and self.cats[m.j] & {"org", "employ", "biz", "role", "cred"}:
                 continue  # "an accounting firm": the skill only describes the firm
+            if self._held(m.i):
+                continue  # "a job where I can use my Spanish": a skill held, not the goal
             self.items.append(
                 Item(
                     "skill",
@@ -519,8 +526,10 @@ class Reader:
         ]
         occ = any(
             any(
-                x.cat == "field" and x.info.startswith("occ") and x.i <= k < x.j
+                (x.cat == "field" and x.info.startswith("occ"))
+                or (x.cat == "org" and x.key in lx.GIG_PLATFORMS)
                 for x in self.p.matches
+                if x.i <= k < x.j
             )
             for k in mods + after
         )
@@ -656,6 +665,8 @@ class Reader:
 
 
 _HELD_LEADERS = frozenset({"with", "using", "use", "leverage", "leveraging", "from", "through"})
+# Words that stand in for a qualifier without giving one ("certified in something").
+_PLACEHOLDERS = frozenset({"something", "anything", "stuff", "things", "everything", "whatever"})
 _SCHOOLISH = re.compile(
     r"\b(?:school|college|university|academy|program|programme|bootcamp|course|scheme)s?\b"
 )
@@ -799,6 +810,10 @@ def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
     if admission is not None:
         concrete.append(admission)
     concrete.extend(_venue_outcomes(parsed, live))
+    concrete.extend(_field_at_place(parsed, live))
+    concrete.extend(_gig_work(parsed, live))
+    concrete.extend(_seats(parsed))
+    concrete, partial = _idioms(parsed, concrete, partial)
     for m in parsed.by_cat.get("ev", ()):
         if m.info == "self" and not any(parsed.tokens[k].negated for k in range(m.i, m.j)):
             partial.append(Item("event", m.start, m.end, m.i, m.j, False))
@@ -872,6 +887,136 @@ def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
         explanation = "Names no role, skill, credential, piece of work or result."
         fix = "Name the outcome and where, e.g. 'a junior developer role at a fintech startup'."
     return CriterionResult("specific", "missing", explanation, fix, tuple(vague))
+
+
+# Idioms that say how a career should go, not what it should reach: what follows them in the
+# clause only says where ("make a name for myself in wedding photography" is partly specific).
+_SUCCESS_IDIOMS = re.compile(
+    r"\bmak(?:e|es|ing)\s+a\s+name\s+for\s+(?:my|your|him|her|our|them)sel(?:f|ves)\b|"
+    r"\bmade\s+a\s+name\s+for\b|\bmak(?:e|ing)\s+it\s+big\b|"
+    r"\bhit(?:ting)?\s+the\s+ground\s+running\b|"
+    r"\bclimb(?:s|ed|ing)?\s+(?:up\s+)?the\s+(?:[\w-]+\s+)?ladder\b|"
+    r"\btak(?:e|ing)\s+(?:my|our)\s+career\s+to\s+the\s+next\s+level\b|"
+    r"\bget(?:ting)?\s+ahead\b|\bgo(?:ing)?\s+places\b",
+    re.IGNORECASE,
+)
+# Idioms whose words are not outcomes at all ("work-life balance" is no work).
+_EMPTY_IDIOMS = re.compile(
+    r"\bwork[-\s]life\s+balance\b|\bseat\s+at\s+the\s+table\b|"
+    r"\b(?:get|got|getting)\s+(?:my|our)\s+(?:life|lives|act|shit)\s+together\b|"
+    r"\bfind(?:ing)?\s+my\s+(?:niche|calling|passion|purpose|way)\b",
+    re.IGNORECASE,
+)
+
+
+def _idioms(
+    parsed: Parsed, concrete: list[Item], partial: list[Item]
+) -> tuple[list[Item], list[Item]]:
+    """Read career idioms by what they mean, not by their words.
+
+    Inside an empty idiom nothing counts; after a success idiom, in the same clause, a concrete
+    item only says where (partly) and a partial one says nothing.
+    """
+    folded = parsed.folded
+    empty = [(m.start(), m.end()) for m in _EMPTY_IDIOMS.finditer(folded)]
+    scopes = []
+    for m in _SUCCESS_IDIOMS.finditer(folded):
+        k = parsed.token_at(m.start())
+        if k is None:
+            continue
+        clause = parsed.tokens[k].clause
+        end = max(t.end for t in parsed.tokens if t.clause == clause)
+        scopes.append((m.start(), end))
+    if not empty and not scopes:
+        return concrete, partial
+
+    def inside(it: Item, spans: list[tuple[int, int]]) -> bool:
+        return any(a <= it.start < b or it.start <= a < it.end for a, b in spans)
+
+    def where(it: Item) -> bool:
+        return it.kind in ("organisation", "place") or it.info.startswith("occ")
+
+    demoted = [it for it in concrete if inside(it, scopes) and not inside(it, empty)]
+    concrete = [it for it in concrete if not inside(it, scopes) and not inside(it, empty)]
+    partial = [
+        it for it in partial if not inside(it, empty) and (where(it) or not inside(it, scopes))
+    ]
+    return concrete, partial + demoted
+
+
+def _field_at_place(parsed: Parsed, items: Sequence[Item]) -> list[Item]:
+    """Return fields entered at a named place: "break into UX writing at a SaaS company".
+
+    A field alone is partly specific ("work in marketing"); with a verb that takes it as the
+    outcome and a concrete organisation or place in the same clause it is met.
+    """
+    toks = parsed.tokens
+    out = []
+    for m in parsed.by_cat.get("ev", ()):
+        if not _takes_field(m) or toks[m.i].negated:
+            continue
+        clause = toks[m.i].clause
+        field = next(
+            (
+                it
+                for it in items
+                if it.kind == "field" and it.info.startswith("occ") and 0 <= it.i - m.j <= 4
+            ),
+            None,
+        )
+        if field is None:
+            continue
+        if any(
+            it.kind in ("organisation", "place")
+            and it.concrete
+            and it.info != "own"
+            and toks[it.i].clause == clause
+            and it is not field
+            for it in items
+        ):
+            out.append(field)
+    return out
+
+
+_GIG_VERBS = frozenset(
+    _split(
+        """drive, drives, driving, drove, deliver, delivers, delivering, delivered, ride, riding,
+        courier, couriering, shop, shopping, work, working, freelance, freelancing, tasking"""
+    )
+)
+
+
+def _gig_work(parsed: Parsed, items: Sequence[Item]) -> list[Item]:
+    """Return gig platforms worked through ("Drive for Uber"): the platform names the role."""
+    toks = parsed.tokens
+    out = []
+    for it in items:
+        if it.kind != "organisation" or it.info != "named":
+            continue
+        if lx.key_of(parsed.text[it.start : it.end]) not in lx.GIG_PLATFORMS:
+            continue
+        if any(toks[k].base in _GIG_VERBS for k in range(max(0, it.i - 3), it.i)):
+            out.append(it)
+    return out
+
+
+_SEAT = re.compile(
+    r"\bseat\s+on\s+(?:(?:the|an?|my|our)\s+)?(?:[\w-]+'s\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:board|committee|council|panel|bench|executive|senate|cabinet)\b",
+    re.IGNORECASE,
+)
+
+
+def _seats(parsed: Parsed) -> list[Item]:
+    """Return seats on a board or committee: a position with its body ("a seat on the board")."""
+    out = []
+    for m in _SEAT.finditer(parsed.folded):
+        k = parsed.token_at(m.start())
+        if k is None or parsed.tokens[k].negated:
+            continue
+        j = k + len(lx.WORD_RE.findall(m.group()))
+        out.append(Item("role", m.start(), m.end(), k, j, True, where=True))
+    return out
 
 
 def _venue_outcomes(parsed: Parsed, items: Sequence[Item]) -> list[Item]:

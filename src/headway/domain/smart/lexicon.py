@@ -64,7 +64,8 @@ FIELDS: dict[str, tuple[str, str]] = {
         "therapy, wellbeing, well-being",
     ),
     "education": (
-        """teaching, tutoring, instructional design, special education, early childhood education,
+        """teaching, tutoring, tenure-track, tenure track, instructional design,
+        special education, early childhood education,
         educational leadership, curriculum design, school counseling, esl, tefl""",
         "education, higher education, academia, schools, k-12",
     ),
@@ -94,7 +95,7 @@ FIELDS: dict[str, tuple[str, str]] = {
         """ux, ux design, ui, ui design, ux research, user research, user experience,
         graphic design, product design, interaction design, web design, interior design,
         fashion design, industrial design, visual design, motion design""",
-        "design, creative industries",
+        "design, creative industries, fashion, fashion industry",
     ),
     "architecture": ("architecture, urban planning, landscape architecture", "built environment"),
     "arts": (
@@ -119,7 +120,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "science": (
         """neuroscience, biology, chemistry, organic chemistry, physics, microbiology,
         soil microbiology, genetics, ecology, environmental science, geology, economics,
-        mathematics, math, algebra, calculus, astronomy, biochemistry, bioinformatics""",
+        mathematics, math, algebra, calculus, astronomy, biochemistry, bioinformatics, sociology,
+        anthropology, history, philosophy, computational neuroscience""",
         """science, sciences, research, biotech, biotechnology, pharma, pharmaceutical, stem,
         academia""",
     ),
@@ -207,7 +209,8 @@ SPECIFIC_ROLES: dict[str, str] = {
         quantitative analyst, portfolio manager, fund manager, insurance broker, claims adjuster,
         loss adjuster, financial controller, finance manager, treasury analyst, chartered
         accountant, management accountant, accounts assistant, accounts payable clerk,
-        bank manager, equity analyst, wealth manager, compliance officer""",
+        bank manager, equity analyst, wealth manager, compliance officer, audit senior, tax senior,
+        audit associate, audit manager, tax manager, audit trainee""",
     "trades": """electrician, master electrician, journeyman electrician, plumber, carpenter,
         welder, machinist, cnc machinist, mechanic, roofer, mason, bricklayer, ironworker,
         lineman, pipefitter, steamfitter, boilermaker, glazier, hvac technician, locksmith,
@@ -607,7 +610,7 @@ ORG_KINDS = words(
     accounting firm, accounting firms, cpa firm, big four, big 4, fortune 500, faang,
     edtech company, tech company, saas company, startup studio, production line, route, unit,
     territory, region, service, services, billing service, online shop, online store,
-    hospitals, schools, agencies"""
+    hospitals, schools, agencies, publishing house, publishing houses, record label"""
 )
 GENERIC_ORGS = words(
     """company, companies, firm, firms, corporation, corporations, organisation, organization,
@@ -623,6 +626,13 @@ NAMED_ORGS = words(
     udemy, edx, github, tiktok, instagram, twitter, substack, openai, anthropic, salesforce,
     uber, uber eats, lyft, deliveroo, doordash, instacart, just eat, grubhub, taskrabbit, upwork,
     fiverr, toptal, peopleperhour, airbnb, amazon flex, wolt, glovo"""
+)
+# Gig platforms name the work done through them ("Drive for Uber" is a driver's job).
+GIG_PLATFORMS = frozenset(
+    words(
+        """uber, uber eats, lyft, deliveroo, doordash, instacart, just eat, grubhub, taskrabbit,
+    upwork, fiverr, toptal, peopleperhour, amazon flex, wolt, glovo"""
+    )
 )
 PLATFORMS = frozenset(
     words(
