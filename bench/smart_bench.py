@@ -3,7 +3,7 @@
 Reads tests/data/smart_goals.jsonl (or the JSONL files given) and prints, per criterion, the
 three-way accuracy (met / partly / missing, or unknown) and precision, recall and F1 for
 "met" against everything else; then verdict and deadline accuracy, the same figures for each
-id prefix (g, h, k, z: the batches tuned on; q, w, v, s: later batches), and throughput on one
+id prefix (g, h, k, z: the batches tuned on; q, w, v, s, m: later batches), and throughput on one
 core.
 
     .venv/bin/python bench/smart_bench.py [FILE.jsonl ...] [--seconds 3]

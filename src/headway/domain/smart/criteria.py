@@ -232,6 +232,7 @@ class Reader:
         self._roles()
         self._credentials()
         self._acronym_credentials()
+        self._level_credentials()
         self._skills()
         self._works()
         self._businesses()
@@ -244,6 +245,26 @@ class Reader:
         self._fields_and_places()
         self.items.sort(key=lambda it: (it.start, -it.end))
         return self.items
+
+    def _level_credentials(self) -> None:
+        """Read a numbered qualification level as a credential ("get my Level 3 in plumbing")."""
+        for m in _LEVEL.finditer(self.p.folded):
+            k = self.p.token_at(m.start(1))
+            if k is None or any(it.start <= m.start(1) < it.end for it in self.items):
+                continue
+            j = k + 2
+            self.items.append(
+                Item(
+                    "credential",
+                    m.start(1),
+                    m.end(1),
+                    k,
+                    j,
+                    True,
+                    negated=self.toks[k].negated,
+                    info="named",
+                )
+            )
 
     def _roles(self) -> None:
         for m in self.p.longest("role"):
@@ -664,6 +685,10 @@ class Reader:
                 )
 
 
+# "My Level 3 in electrical installation": a level held as a qualification, not a support tier.
+_LEVEL = re.compile(
+    r"\b(?:my|a|an|the|get|earn|pass|complete)\s+(level\s+[1-8])\s+(?:in|at)\s+\w", re.IGNORECASE
+)
 _HELD_LEADERS = frozenset({"with", "using", "use", "leverage", "leveraging", "from", "through"})
 # Words that stand in for a qualifier without giving one ("certified in something").
 _PLACEHOLDERS = frozenset({"something", "anything", "stuff", "things", "everything", "whatever"})
@@ -896,7 +921,7 @@ _SUCCESS_IDIOMS = re.compile(
     r"\bmade\s+a\s+name\s+for\b|\bmak(?:e|ing)\s+it\s+big\b|"
     r"\bhit(?:ting)?\s+the\s+ground\s+running\b|"
     r"\bclimb(?:s|ed|ing)?\s+(?:up\s+)?the\s+(?:[\w-]+\s+)?ladder\b|"
-    r"\btak(?:e|ing)\s+(?:my|our)\s+career\s+to\s+the\s+next\s+level\b|"
+    r"\btak(?:e|es|ing)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){1,3}to\s+the\s+next\s+level\b|"
     r"\bget(?:ting)?\s+ahead\b|\bgo(?:ing)?\s+places\b",
     re.IGNORECASE,
 )
@@ -904,19 +929,25 @@ _SUCCESS_IDIOMS = re.compile(
 _EMPTY_IDIOMS = re.compile(
     r"\bwork[-\s]life\s+balance\b|\bseat\s+at\s+the\s+table\b|"
     r"\b(?:get|got|getting)\s+(?:my|our)\s+(?:life|lives|act|shit)\s+together\b|"
-    r"\bfind(?:ing)?\s+my\s+(?:niche|calling|passion|purpose|way)\b",
+    r"\bfind(?:ing)?\s+my\s+(?:niche|calling|passion|purpose|way|feet|footing)\b|"
+    r"\b(?:go|going|went)\s+the\s+extra\s+mile\b|\bknock\s+(?:it|them)\s+out\s+of\s+the\s+park\b|"
+    r"\bjack\s+of\s+all\s+trades\b|\b(?:get|getting|have)\s+my\s+ducks\s+in\s+a\s+row\b|"
+    r"\b(?:give|giving|gave|put\s+in)\s+(?:it\s+)?1[0-9]{2}\s*%|\bstep\s+up\s+my\s+game\b|"
+    r"\bup\s+my\s+game\b|"
+    r"\bmove\s+the\s+needle\b|\bwear\s+(?:many|more|different)\s+hats\b|\blearn\s+the\s+ropes\b",
     re.IGNORECASE,
 )
 
 
-def _idioms(
-    parsed: Parsed, concrete: list[Item], partial: list[Item]
-) -> tuple[list[Item], list[Item]]:
-    """Read career idioms by what they mean, not by their words.
+# Idioms that name a thing but no checkable end ("get my songs out there").
+_UNCHECKABLE_IDIOMS = re.compile(
+    r"\b(?:get|getting|put|putting)\s+(?:my|our|it|them)\s+(?:[\w'-]+\s+)?out\s+there\b",
+    re.IGNORECASE,
+)
 
-    Inside an empty idiom nothing counts; after a success idiom, in the same clause, a concrete
-    item only says where (partly) and a partial one says nothing.
-    """
+
+def idiom_spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the spans of empty idioms and the scopes of success idioms (to the clause end)."""
     folded = parsed.folded
     empty = [(m.start(), m.end()) for m in _EMPTY_IDIOMS.finditer(folded)]
     scopes = []
@@ -927,6 +958,18 @@ def _idioms(
         clause = parsed.tokens[k].clause
         end = max(t.end for t in parsed.tokens if t.clause == clause)
         scopes.append((m.start(), end))
+    return empty, scopes
+
+
+def _idioms(
+    parsed: Parsed, concrete: list[Item], partial: list[Item]
+) -> tuple[list[Item], list[Item]]:
+    """Read career idioms by what they mean, not by their words.
+
+    Inside an empty idiom nothing counts; after a success idiom, in the same clause, a concrete
+    item only says where (partly) and a partial one says nothing.
+    """
+    empty, scopes = idiom_spans(parsed)
     if not empty and not scopes:
         return concrete, partial
 
@@ -1130,8 +1173,16 @@ def judge_measurable(
     text = parsed.text
     toks = parsed.tokens
     live = [it for it in items if not it.negated]
+    empty, scopes = idiom_spans(parsed)
+    idioms = [
+        *empty,
+        *scopes,
+        *((m.start(), m.end()) for m in _UNCHECKABLE_IDIOMS.finditer(parsed.folded)),
+    ]
     evidence: list[Evidence] = [
-        Evidence(f"metric:{m.kind}", m.text, m.start, m.end) for m in metrics if m.start is not None
+        Evidence(f"metric:{m.kind}", m.text, m.start, m.end)
+        for m in metrics
+        if m.start is not None and not any(a <= m.start < b for a, b in idioms)
     ]
     if evidence:
         return CriterionResult(
@@ -1148,6 +1199,8 @@ def judge_measurable(
             tuple(spans),
         )
     quiet = [(t.start, t.end) for t in times if t.kind in ("event", "start", "anchored", "age")]
+    quiet += idioms
+    quiet += [(m.start(2), m.end()) for m in _EXPLORING.finditer(parsed.folded)]
     events = _events(parsed, live, quiet)
     if events:
         return CriterionResult(
@@ -1157,7 +1210,7 @@ def judge_measurable(
             None,
             tuple(events),
         )
-    held = _held_role(parsed, live)
+    held = _held_role(parsed, live) or _wanted_job(parsed, live)
     if held is not None:
         return CriterionResult(
             "measurable",
@@ -1174,7 +1227,7 @@ def judge_measurable(
         return CriterionResult(
             "measurable", "met", f"The goal's form sets a target of {value}.", None, (form,)
         )
-    partial = _directions(parsed, live)
+    partial = _directions(parsed, live) + _ladders(parsed)
     level = [
         Evidence("level", text[m.start : m.end], m.start, m.end)
         for m in parsed.by_cat.get("level", ())
@@ -1210,12 +1263,14 @@ def _events(
     text = parsed.text
     found: list[Evidence] = []
     cats = parsed.cats
+    learning = parsed.by_cat.get("learn", ())
     verbs = [
         m
         for m in parsed.by_cat.get("ev", ())
         if not any(toks[k].negated for k in range(m.i, m.j))
         and _verb_position(parsed, cats, m)
         and not any(a <= m.start < b for a, b in quiet)
+        and not any(x.i == m.i and x.j > m.j for x in learning)  # "get comfortable with"
     ]
     chosen: list[Match] = []
     for m in sorted(verbs, key=lambda m: (m.i, m.i - m.j)):
@@ -1223,6 +1278,8 @@ def _events(
             continue
         chosen.append(m)
     for m in chosen:
+        if m.j < len(toks) and toks[m.j].base in _PLACEHOLDERS:
+            continue  # "find something in the nonprofit sector": no outcome named
         if m.info == "self":
             if m.key in ("qualify",) and not any(it.i >= m.j for it in items):
                 continue
@@ -1238,7 +1295,9 @@ def _events(
                 if not _takes_field(m):
                     continue
             elif it.kind == "result":
-                if lx.key_of(text[it.start : it.end]).split()[-1] not in _EVENT_RESULTS:
+                if lx.key_of(text[it.start : it.end]).split()[
+                    -1
+                ] not in _EVENT_RESULTS and not _first(parsed, it):
                     continue
             elif it.kind not in _EVENT_OBJECTS:
                 continue
@@ -1282,6 +1341,11 @@ def _events(
             found.append(Evidence("event", text[m.start : it.end], m.start, it.end))
             break
     if not found:
+        found.extend(_conversions(parsed, items, quiet))
+    if not found:
+        found.extend(it.span(text) for it in _seats(parsed))
+    items = [it for it in items if not any(a <= it.start < b for a, b in quiet)]
+    if not found:
         for it in items:
             words = lx.key_of(text[it.start : it.end])
             if (
@@ -1302,6 +1366,69 @@ def _events(
     return found
 
 
+def _first(parsed: Parsed, it: Item) -> bool:
+    """Return whether a result is a first one ("my first deal"): a first is an event."""
+    return any(parsed.tokens[k].base == "first" for k in range(max(0, it.i - 3), it.i))
+
+
+# "Turn my hobby into a business": the thing made is the outcome.
+_CONVERT = re.compile(
+    r"\b(?:turn|turns|turned|turning|convert|converts|converted|converting|grow|grew|growing)"
+    r"\s+(?:my|our|the|this|a|an|his|her|their)\s+(?:[\w'-]+\s+){0,4}?into\s",
+    re.IGNORECASE,
+)
+_CONVERTED = frozenset({"business", "work", "role", "employ"})
+_BIZ = frozenset(lx.GENERIC_BUSINESSES) | frozenset(lx.BUSINESSES)
+
+
+def _conversions(
+    parsed: Parsed, items: Sequence[Item], quiet: Sequence[tuple[int, int]]
+) -> list[Evidence]:
+    for m in _CONVERT.finditer(parsed.folded):
+        if any(a <= m.start() < b for a, b in quiet):
+            continue
+        k = parsed.token_at(m.start())
+        if k is None or parsed.tokens[k].negated:
+            continue
+        for it in items:
+            convertible = it.kind in _CONVERTED or (
+                it.kind == "organisation" and lx.key_of(parsed.text[it.start : it.end]) in _BIZ
+            )
+            if it.start >= m.end() and convertible and not it.vague and it.i - k <= 10:
+                return [Evidence("event", parsed.text[m.start() : it.end], m.start(), it.end)]
+    return []
+
+
+# "Look into becoming a paralegal": what is explored is not yet the goal.
+_EXPLORING = re.compile(
+    r"\b(look(?:s|ing)?\s+into|think(?:s|ing)?\s+(?:about|of)|consider(?:s|ing)?|"
+    r"explor(?:e|es|ing)|research(?:es|ing)?|toy(?:ing)?\s+with\s+the\s+idea\s+of)\s+"
+    r"(\w+ing)\b",
+    re.IGNORECASE,
+)
+# "Climb the corporate ladder", "climb the ladder at Deloitte": a direction in a named hierarchy.
+_LADDER = re.compile(
+    r"\bclimb(?:s|ed|ing)?\s+(?:up\s+)?the\s+(?:([\w-]+)\s+)?ladder\b(\s+(?:at|in|of|within)\s+\S)?",
+    re.IGNORECASE,
+)
+
+
+def _ladders(parsed: Parsed) -> list[Evidence]:
+    out = []
+    for m in _LADDER.finditer(parsed.folded):
+        k = parsed.token_at(m.start())
+        if (m.group(1) or m.group(2)) and k is not None and not parsed.tokens[k].negated:
+            out.append(
+                Evidence(
+                    "direction",
+                    parsed.text[m.start() : m.end(0) - len(m.group(2) or "")],
+                    m.start(),
+                    m.end(0) - len(m.group(2) or ""),
+                )
+            )
+    return out
+
+
 def _held_role(parsed: Parsed, items: Sequence[Item]) -> Evidence | None:
     """Return the role a verbless goal names ("Mid-2028: senior data analyst role in the NHS")."""
     if any(parsed.by_cat.get(cat) for cat in ("ev", "learn", "dir")):
@@ -1311,6 +1438,30 @@ def _held_role(parsed: Parsed, items: Sequence[Item]) -> Evidence | None:
     for it in items:
         if it.kind in ("role", "employ") and it.concrete and not it.vague:
             return Evidence("event", parsed.text[it.start : it.end], it.start, it.end)
+    return None
+
+
+_WANTING = frozenset({"want", "wants", "need", "needs", "like", "looking"})
+
+
+def _wanted_job(parsed: Parsed, items: Sequence[Item]) -> Evidence | None:
+    """Return a job wanted at a place without a verb of getting ("i need job in bank")."""
+    toks = parsed.tokens
+    for it in items:
+        if it.kind != "employ" or it.vague or it.info == "own" or it.j >= len(toks):
+            continue
+        if toks[it.j].base not in ("in", "at", "with"):
+            continue
+        clause = toks[it.i].clause
+        before = [t for t in toks[: it.i] if t.clause == clause]
+        if any(t.base in _ANY_VERB and t.base not in _WANTING for t in before):
+            continue
+        first = before[0].i if before else it.i
+        if any(cats & {"ev", "learn", "dir"} for cats in parsed.cats[first : it.i]):
+            continue
+        for w in items:
+            if w.kind in ("organisation", "field") and 0 < w.i - it.j <= 3 and w.concrete:
+                return Evidence("event", parsed.text[it.start : w.end], it.start, w.end)
     return None
 
 
@@ -1406,6 +1557,8 @@ def _directions(parsed: Parsed, items: Sequence[Item]) -> list[Evidence]:
     for m in parsed.by_cat.get("dir", ()):
         if any(toks[k].negated for k in range(m.i, m.j)):
             continue
+        if m.key in ("more", "less") and m.j < len(toks) and toks[m.j].base in _INNER_STATES:
+            continue  # "more confident": a feeling, not a quantity
         clause = toks[m.i].clause
         end = None
         for k in range(m.j, min(len(toks), m.j + 6)):
@@ -1428,6 +1581,15 @@ def _directions(parsed: Parsed, items: Sequence[Item]) -> list[Evidence]:
         if end is not None:
             out.append(Evidence("direction", text[m.start : end], m.start, end))
     for it in items:
+        if it.kind == "skill" and it.info == "hard" and it.concrete and not it.negated:
+            k = it.i - 1
+            while k >= 0 and toks[k].base in ("my", "our", "his", "her", "their", "the"):
+                k -= 1
+            if k >= 0 and toks[k].base in _IMPROVE:
+                out.append(
+                    Evidence("direction", text[toks[k].start : it.end], toks[k].start, it.end)
+                )
+    for it in items:
         if (
             it.kind == "result"
             and it.vague
@@ -1437,6 +1599,14 @@ def _directions(parsed: Parsed, items: Sequence[Item]) -> list[Evidence]:
     return out
 
 
+_INNER_STATES = frozenset(
+    _split(
+        """confident, comfortable, happy, happier, relaxed, calm, motivated, fulfilled, organised,
+        organized, creative, visible, positive, assertive, resilient, patient, present, balanced,
+        secure, appreciated, valued, respected"""
+    )
+)
+_IMPROVE = frozenset(_split("improve, improves, improved, improving, polish, polishing"))
 _PREPOSITIONS = frozenset({"about", "on", "at", "in", "with", "for", "to", "by", "often", "than"})
 
 

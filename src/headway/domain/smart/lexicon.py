@@ -523,7 +523,9 @@ STRONG_WORKS = words(
     green card application, grant application, grant proposal, business plan, collection,
     episodes, youtube channel, newsletter, curriculum, lesson plans, screenplays, short,
     animated short, music video, demo reel, showreel, reel, speaking gigs, speaking engagements,
-    solo show, solo exhibition, linkedin page, linkedin profile"""
+    solo show, solo exhibition, linkedin page, linkedin profile, data warehouse, data pipeline,
+    onboarding flow, design system, graphic novel, poetry collection, anthology, zine, demo tape,
+    handbook, textbook"""
 )
 WEAK_WORKS = words(
     """book, books, article, articles, post, posts, story, stories, project, projects, content,
@@ -534,12 +536,15 @@ WEAK_WORKS = words(
     presentation, presentations, poster, lecture, webinar, workshop, speech, keynote, portfolio,
     resume, résumé, cv, cover letter, blog, blogs, blog post, blog posts, jewelry, jewellery,
     crafts, artwork, pottery, candles,
-    cakes, photos, photographs, furniture, clothing, testimonials, reviews"""
+    cakes, photos, photographs, furniture, clothing, testimonials, reviews, guide, system,
+    pipeline, platform, integration, database, flow"""
 )
 BUSINESSES = words(
     """clinic, physiotherapy clinic, practice, salon, bakery, online bakery, restaurant, cafe,
     café, food truck, shop, online shop, store, shopify store, etsy shop, farm, vegetable farm,
-    studio, agency, consultancy, firm, brand, nonprofit, charity, daycare, gym, label"""
+    studio, agency, consultancy, firm, brand, nonprofit, charity, daycare, gym, label,
+    barbershop, barber shop, bookshop, bookstore, coffee shop, boutique, nail salon, brewery,
+    florist, print shop, tattoo studio, kennel, cattery, nursery, garage, food stall"""
 )
 GENERIC_BUSINESSES = words("business, company, startup, start-up, side business, side hustle")
 
@@ -563,7 +568,7 @@ RESULTS = words(
     debt-free, permanent residency, permanent residence, citizenship, green card, work visa,
     cpd credits, cpd hours, ceus, ce credits, continuing education credits, credits,
     recruiter messages, tenure, tenure-track position, tenured position, deliveries, rides,
-    five-star reviews, five star reviews"""
+    five-star reviews, five star reviews, morale, team morale"""
 )
 QUANTITY_NOUNS = frozenset(
     words(
@@ -728,7 +733,8 @@ EVENT_VERBS_OBJ = words(
     be working as, work, sit, take the, practise, practice, retrain as, requalify as,
     retrain to be, train to be, train to become, study to become, have a solo, have an exhibition,
     be made, be appointed, be appointed as, get appointed, get appointed as, get onto, get on to,
-    get a place on, secure a place at, secure a place on, win a place at, be accepted into,
+    get a place on, put together, stand up, spin up, roll out, secure a place at,
+    secure a place on, win a place at, be accepted into,
     be accepted to, be accepted onto, gain admission to, make it onto, be selected for,
     get selected for, seek, get back into, go back into, get back to, return to"""
 )
@@ -744,7 +750,9 @@ ACTIVITY_VERBS = frozenset(
 LEARNING_VERBS = words(
     """learn, master, study, practice, practise, improve, develop, strengthen, build up, brush up,
     brush up on, get better at, become better at, work on, sharpen, polish, expand, deepen,
-    understand, explore, pick up, learn about, learn how to, learn to, hone"""
+    understand, explore, pick up, learn about, learn how to, learn to, hone, get comfortable with,
+    become comfortable with, get familiar with, get to grips with, get up to speed on,
+    get up to speed with"""
 )
 DIRECTION_UP = words(
     """increase, grow, boost, raise, improve, expand, lift, double, triple, quadruple, maximise,
