@@ -1,9 +1,12 @@
 """Rank ESCO occupations for real vacancy titles; print MRR, Recall@k and latency.
 
-Reads the ESCO, O*NET and crosswalk files from the data mirror (HEADWAY_DATA_MIRROR, default
-../shared/data) and the labelled titles from ../shared/bench/job-titles/titles.validation.csv.
+Reads the ESCO, O*NET, crosswalk and BLS files from the data mirror (HEADWAY_DATA_MIRROR,
+default ../shared/data) and the labelled titles from
+../shared/bench/job-titles/titles.validation.csv. The index is the explorer's: one index over
+ESCO and O*NET occupations built by `occupation_records` (the function the product calls with
+the same facts read from its database), searched with O*NET hits left out of the ranking.
 
-    .venv/bin/python bench/job_titles.py [--esco-only] [--limit N]
+    .venv/bin/python bench/job_titles.py [--limit N]
 """
 
 from __future__ import annotations
@@ -11,31 +14,31 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
-import math
+import gc
 import os
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from headway.domain.careerdata import Mirror, resolve_crosswalk, soc_code  # noqa: E402
+from headway.domain.careerdata import Mirror, resolve_crosswalk  # noqa: E402
 from headway.domain.careerdata.crosswalk import match_stale_codes  # noqa: E402
 from headway.domain.occupation_search import (  # noqa: E402
-    ALTERNATIVE_WEIGHT,
-    REPORTED_WEIGHT,
-    Label,
-    OccupationRecord,
+    EXPLORER_TUNING,
+    OccupationSources,
     build_index,
+    occupation_records,
 )
 
 SHARED = ROOT.parent / "shared"
 MIRROR = Path(os.environ.get("HEADWAY_DATA_MIRROR", SHARED / "data"))
 TITLES = SHARED / "bench" / "job-titles" / "titles.validation.csv"
 RANK_DEPTH = 100  # MRR counts a title as missed when its occupation ranks below this
+ESCO_ONLY = {"source": "esco"}
 
 
 def onet_codes_for_esco(mirror: Mirror) -> dict[str, str]:
@@ -62,28 +65,6 @@ def employment_by_soc(mirror: Mirror) -> dict[str, int]:
     return employment
 
 
-def occupation_popularity(
-    mirror: Mirror, codes: dict[str, str], split: float = 1.0, narrower: float = 1.0
-) -> dict[str, float]:
-    """Return per ESCO occupation a 0-1 score of how common it is, from US employment.
-
-    A SOC code's employment is shared among the crosswalk's own (level 5) occupations
-    mapped to it; narrower occupations, which inherit their parent's code, count `narrower`
-    times as much.
-    """
-    employment = employment_by_soc(mirror)
-    direct = {row.esco_uri for row in mirror.crosswalk()}
-    sharing = Counter(soc_code(code) for uri, code in codes.items() if uri in direct)
-    shares = {}
-    for uri, code in codes.items():
-        soc = soc_code(code)
-        if soc in employment:
-            share = employment[soc] / max(1, sharing[soc]) ** split
-            shares[uri] = share * (1.0 if uri in direct else narrower)
-    top = math.log10(1 + max(shares.values()))
-    return {uri: math.log10(1 + share) / top for uri, share in shares.items()}
-
-
 def skill_words(mirror: Mirror) -> dict[str, str]:
     """Return per ESCO occupation the labels of its essential skills, as one text."""
     esco = mirror.esco()
@@ -95,60 +76,46 @@ def skill_words(mirror: Mirror) -> dict[str, str]:
     return {uri: ". ".join(texts) for uri, texts in words.items()}
 
 
-def esco_records(
-    mirror: Mirror, with_onet: bool, with_popularity: bool = True, with_skills: bool = True
-) -> list[OccupationRecord]:
-    """Return one record per ESCO occupation, optionally with mapped O*NET titles."""
-    esco = mirror.esco()
-    occupations = list(esco.occupations())
-    skills = skill_words(mirror) if with_skills else {}
-    codes = onet_codes_for_esco(mirror)
-    popularity = occupation_popularity(mirror, codes) if with_popularity else {}
-    extra: dict[str, list[Label]] = defaultdict(list)
-    if with_onet:
-        onet = mirror.onet()
-        by_code: dict[str, list[str]] = defaultdict(list)
-        for uri, code in codes.items():
-            by_code[code].append(uri)
-        for title in onet.alternate_titles():
-            for uri in by_code.get(title.code, ()):
-                extra[uri].append(Label(title.title, ALTERNATIVE_WEIGHT * 0.8))
-        for reported in onet.reported_titles():
-            for uri in by_code.get(reported.code, ()):
-                extra[uri].append(Label(reported.title, REPORTED_WEIGHT * 0.8))
-    return [
-        OccupationRecord(
-            id=occupation.uri,
-            preferred_label=occupation.preferred_label,
-            labels=(
-                *(Label(text, ALTERNATIVE_WEIGHT) for text in occupation.alt_labels),
-                *(Label(text, ALTERNATIVE_WEIGHT) for text in occupation.hidden_labels),
-                *extra.get(occupation.uri, ()),
-            ),
-            keywords=f"{occupation.description} {skills.get(occupation.uri, '')}",
-            facets={"source": "esco"},
-            popularity=popularity.get(occupation.uri, 0.0),
-        )
-        for occupation in occupations
-    ]
+def occupation_sources(mirror: Mirror) -> OccupationSources:
+    """Return the facts the explorer indexes, read from the mirror's files."""
+    esco = list(mirror.esco().occupations())
+    onet = mirror.onet()
+    alternates: dict[str, list[str]] = defaultdict(list)
+    for title in onet.alternate_titles():
+        alternates[title.code].append(title.title)
+    reported: dict[str, list[str]] = defaultdict(list)
+    for title in onet.reported_titles():
+        reported[title.code].append(title.title)
+    return OccupationSources(
+        esco=[(o.uri, o.preferred_label, o.description) for o in esco],
+        esco_labels={o.uri: (*o.alt_labels, *o.hidden_labels) for o in esco},
+        esco_skills=skill_words(mirror),
+        onet=[(o.code, o.title, o.description) for o in onet.occupations()],
+        onet_alternates=alternates,
+        onet_reported=reported,
+        crosswalk=onet_codes_for_esco(mirror),
+        direct={row.esco_uri for row in mirror.crosswalk()},
+        employment=employment_by_soc(mirror),
+    )
 
 
 def main() -> None:
     """Build the index, rank every validation title, and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--esco-only", action="store_true", help="index ESCO labels only")
     parser.add_argument("--limit", type=int, default=0, help="evaluate the first N titles")
     args = parser.parse_args()
     if not MIRROR.is_dir() or not TITLES.is_file():
         sys.exit(f"needs {MIRROR} and {TITLES}")
 
     started = time.perf_counter()
-    records = esco_records(Mirror(MIRROR), with_onet=not args.esco_only)
+    records = occupation_records(occupation_sources(Mirror(MIRROR)))
     read_seconds = time.perf_counter() - started
     labels = sum(1 + len(record.labels) for record in records)
     started = time.perf_counter()
-    index = build_index(records)
+    index = build_index(records, EXPLORER_TUNING)
     build_seconds = time.perf_counter() - started
+    gc.collect()
+    gc.freeze()  # as the explorer does: full collections would walk the index (~75 ms)
 
     with TITLES.open(encoding="utf-8", newline="") as handle:
         rows = [(row["vacancyTitle"], row["conceptUri"]) for row in csv.DictReader(handle)]
@@ -160,7 +127,7 @@ def main() -> None:
     latencies = []
     for title, uri in rows:
         started = time.perf_counter()
-        hits = index.search(title, limit=RANK_DEPTH, prefix=False)
+        hits = index.search(title, limit=RANK_DEPTH, filters=ESCO_ONLY, prefix=False)
         latencies.append(time.perf_counter() - started)
         ranked = [hit.id for hit in hits]
         if uri in ranked:

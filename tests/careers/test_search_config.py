@@ -1,4 +1,4 @@
-"""The explorer indexes ESCO occupations exactly as bench/job_titles.py does."""
+"""The explorer's index is the one bench/job_titles.py measures."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from headway.careers import search
 from headway.domain.careerdata import Mirror
+from headway.domain.occupation_search import EXPLORER_TUNING, OccupationRecord
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "job_titles.py"
 
@@ -19,31 +20,44 @@ def load_bench() -> object:
     return module
 
 
-def as_comparable(records: list[object]) -> dict[str, object]:
+def as_comparable(records: list[OccupationRecord]) -> dict[str, object]:
     return {
-        record.id: (  # type: ignore[attr-defined]
-            record.preferred_label,  # type: ignore[attr-defined]
-            sorted((label.text, label.weight) for label in record.labels),  # type: ignore[attr-defined]
+        record.id: (
+            record.preferred_label,
+            sorted((label.text, label.weight) for label in record.labels),
             # Empty skill labels only add full stops, which the index ignores.
-            " ".join(record.keywords.replace(".", " ").split()),  # type: ignore[attr-defined]
-            dict(record.facets),  # type: ignore[attr-defined]
-            round(record.popularity, 9),  # type: ignore[attr-defined]
+            " ".join(record.keywords.replace(".", " ").split()),
+            dict(record.facets),
+            round(record.popularity, 9),
+            sorted(record.related),
         )
         for record in records
     }
 
 
-def test_the_explorer_indexes_esco_as_the_benchmark_does(career_data: Path) -> None:
+def test_the_explorer_indexes_what_the_benchmark_measures(career_data: Path) -> None:
     bench = load_bench()
-    expected = bench.esco_records(Mirror(career_data), with_onet=True)  # type: ignore[attr-defined]
-    explorer = search.build_explorer()
-    # Same records in, same default tuning: the same index the benchmark measures.
-    ours = explorer.esco_index
-    assert ours.tuning == type(ours.tuning)()
-    built = search.esco_records_from_database()
+    sources = bench.occupation_sources(Mirror(career_data))  # type: ignore[attr-defined]
+    expected = bench.occupation_records(sources)  # type: ignore[attr-defined]
+    built = search.occupation_records_from_database()
     assert as_comparable(built) == as_comparable(expected)
-    query = "software engneer"
-    theirs = bench.build_index(expected)  # type: ignore[attr-defined]
-    assert [hit.id for hit in ours.search(query, 10, prefix=False)] == [
-        hit.id for hit in theirs.search(query, 10, prefix=False)
+    # Both sources, linked both ways, with employment behind the popularity.
+    by_id = {record.id: record for record in built}
+    assert {record.facets["source"] for record in built} == {"esco", "onet"}
+    linked = [
+        r for r in built if r.facets["source"] == "esco" and r.related and r.related[0] in by_id
     ]
+    assert linked and all(
+        r.id in by_id[r.related[0]].related for r in linked if r.id in sources.direct
+    )
+    assert any(record.popularity > 0 for record in built)
+
+    # Same records in, same tuning, one index: the benchmark's index.
+    explorer = search.build_explorer()
+    assert explorer.index.tuning == EXPLORER_TUNING
+    assert len(explorer.index) == len(expected)
+    theirs = bench.build_index(expected, bench.EXPLORER_TUNING)  # type: ignore[attr-defined]
+    for query in ("software engneer", "registered nurse", "chef"):
+        assert [hit.id for hit in explorer.index.search(query, 10, prefix=False)] == [
+            hit.id for hit in theirs.search(query, 10, prefix=False)
+        ]

@@ -1,24 +1,28 @@
 """The explorer's occupation search: the domain's title index, built from the database.
 
-Two indexes are built once per process and rebuilt when a dataset import finishes:
+One index holds every ESCO and O*NET occupation of the current release. Its records come from
+`occupation_search.occupation_records`, the function `bench/job_titles.py` calls with the same
+facts read from the files, so the benchmark measures exactly this index (a test checks it):
 
-- ESCO occupations, with exactly the records `bench/job_titles.py` measures (ESCO labels plus
-  the O*NET titles of the occupation each directly crosswalked ESCO occupation maps to), so the
-  benchmark's figures hold for the product;
-- O*NET occupations, with their alternate and reported titles and the labels of the ESCO
-  occupations crosswalked to them.
+- an ESCO record has its preferred, alternative and hidden labels, its description and
+  essential skills as keywords, and is related to its crosswalked O*NET occupation;
+- an O*NET record has its title, alternate and reported titles and description, and is related
+  to the ESCO occupations crosswalked to it by their own rows;
+- a query matching a record also credits the records related to it, and popularity comes from
+  BLS employment per SOC code, shared among the ESCO occupations mapped to it.
 
-A query runs against both and the hits are merged by score. Filters (job zone, entry
-education, pay, growth, interests) use the O*NET and BLS facts of each occupation; an ESCO
-occupation takes those of its crosswalked O*NET occupation.
+The index is built once per process (and rebuilt when a dataset import finishes), then frozen
+out of the garbage collector's reach. Filters (job zone, entry education, pay, growth,
+interests) use the O*NET and BLS facts of each occupation; an ESCO occupation takes those of
+its crosswalked O*NET occupation.
 """
 
 from __future__ import annotations
 
-import math
+import gc
 import threading
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -37,16 +41,14 @@ from headway.careers.models import (
     Wage,
 )
 from headway.domain.occupation_search import (
-    ALTERNATIVE_WEIGHT,
-    REPORTED_WEIGHT,
-    Label,
+    EXPLORER_TUNING,
     OccupationIndex,
     OccupationRecord,
+    OccupationSources,
     build_index,
+    occupation_records,
 )
 
-# How much labels borrowed through the crosswalk count, as in bench/job_titles.py.
-BORROWED_SHARE = 0.8
 TOP_CODED = "#"
 INTEREST_LETTERS = "RIASEC"
 RECENT_QUERIES = 512
@@ -166,11 +168,10 @@ class Result:
 
 @dataclass
 class Explorer:
-    """The indexes and facts of one import state."""
+    """The index and facts of one import state."""
 
     stamp: tuple[Any, ...]
-    esco_index: OccupationIndex
-    onet_index: OccupationIndex
+    index: OccupationIndex
     facts: dict[str, OccupationFacts]
     education_levels: tuple[str, ...]
     top_code: Decimal | None
@@ -211,14 +212,9 @@ class Explorer:
         return results
 
     def _search(self, query: str, filters: Filters, limit: int, prefix: bool) -> list[Result]:
-        depth = 500 if filters.active else limit
-        hits = [
-            *self.esco_index.search(query, depth, prefix=prefix),
-            *self.onet_index.search(query, depth, prefix=prefix),
-        ]
-        hits.sort(key=lambda hit: (-hit.score, hit.matched_label))
+        depth = 1000 if filters.active else limit
         results = []
-        for hit in hits:
+        for hit in self.index.search(query, depth, prefix=prefix):
             facts = self.facts[hit.id]
             if filters.active and not filters.accept(facts, self.top_code):
                 continue
@@ -237,106 +233,6 @@ class Explorer:
 
 
 # ---------------------------------------------------------------------------------------------
-# Records, as plain values (kept free of the ORM so a test can compare them with the benchmark)
-
-
-def popularity_by_uri(
-    codes: Mapping[str, str], direct: set[str], employment: Mapping[str, int]
-) -> dict[str, float]:
-    """Return per ESCO occupation a 0-1 score of how common it is, as the benchmark does.
-
-    `codes` maps each ESCO URI to its crosswalked O*NET code, `direct` holds the URIs with a
-    crosswalk row of their own, `employment` is national employment by SOC code. A SOC code's
-    employment is shared among the occupations with their own row mapped to it.
-    """
-    sharing = Counter(code[:7] for uri, code in codes.items() if uri in direct)
-    shares = {
-        uri: employment[code[:7]] / max(1, sharing[code[:7]])
-        for uri, code in codes.items()
-        if code[:7] in employment
-    }
-    if not shares:
-        return {}
-    top = math.log10(1 + max(shares.values())) or 1.0
-    return {uri: math.log10(1 + share) / top for uri, share in shares.items()}
-
-
-def esco_records(
-    occupations: Iterable[tuple[str, str, str]],
-    esco_labels: Mapping[str, Sequence[tuple[str, str]]],
-    codes: Mapping[str, str],
-    onet_titles: Mapping[str, Sequence[tuple[str, str]]],
-    skill_text: Mapping[str, str],
-    popularity: Mapping[str, float],
-) -> list[OccupationRecord]:
-    """Return one record per ESCO occupation, as `bench/job_titles.py` builds them.
-
-    `occupations` holds (uri, preferred label, description); `esco_labels` maps a URI to its
-    (kind, label) pairs, alternative labels first; `codes` maps a URI to its crosswalked O*NET
-    code; `onet_titles` maps an O*NET code to its (kind, title) pairs, alternate titles first;
-    `skill_text` holds the occupation's essential skill labels as one text.
-    """
-    records = []
-    for uri, label, description in occupations:
-        labels = [Label(text, ALTERNATIVE_WEIGHT) for _kind, text in esco_labels.get(uri, ())]
-        code = codes.get(uri)
-        for kind, text in onet_titles.get(code, ()) if code else ():
-            weight = (
-                ALTERNATIVE_WEIGHT if kind == OccupationTitle.Kind.ALTERNATE else REPORTED_WEIGHT
-            )
-            labels.append(Label(text, weight * BORROWED_SHARE))
-        records.append(
-            OccupationRecord(
-                id=uri,
-                preferred_label=label,
-                labels=tuple(labels),
-                keywords=f"{description} {skill_text.get(uri, '')}",
-                facets={"source": "esco"},
-                popularity=popularity.get(uri, 0.0),
-            )
-        )
-    return records
-
-
-def onet_records(
-    occupations: Iterable[tuple[str, str, str]],
-    onet_titles: Mapping[str, Sequence[tuple[str, str]]],
-    esco_labels: Mapping[str, Sequence[str]],
-    employment: Mapping[str, int],
-) -> list[OccupationRecord]:
-    """Return one record per O*NET occupation: its titles, then its ESCO matches' labels.
-
-    `occupations` holds (code, title, description); `esco_labels` maps an O*NET code to the
-    preferred labels of the ESCO occupations crosswalked to it by their own rows. Popularity
-    is the log of national employment, scaled to 0-1.
-    """
-    top = math.log10(1 + max(employment.values(), default=0)) or 1.0
-    records = []
-    for code, title, description in occupations:
-        labels = [
-            Label(
-                text,
-                ALTERNATIVE_WEIGHT if kind == OccupationTitle.Kind.ALTERNATE else REPORTED_WEIGHT,
-            )
-            for kind, text in onet_titles.get(code, ())
-        ]
-        labels += [
-            Label(text, ALTERNATIVE_WEIGHT * BORROWED_SHARE) for text in esco_labels.get(code, ())
-        ]
-        records.append(
-            OccupationRecord(
-                id=code,
-                preferred_label=title,
-                labels=tuple(labels),
-                keywords=description,
-                facets={"source": "onet"},
-                popularity=math.log10(1 + employment.get(code[:7], 0)) / top,
-            )
-        )
-    return records
-
-
-# ---------------------------------------------------------------------------------------------
 # Building from the database
 
 
@@ -350,12 +246,11 @@ def explorer_stamp() -> tuple[Any, ...]:
 
 @dataclass
 class _Catalogue:
-    """The occupations and their titles as read from the database, ready for indexing."""
+    """The occupations as read from the database, and the facts their index is built from."""
 
     rows: list[tuple[Any, ...]]
     by_pk: dict[int, tuple[Any, ...]]
-    esco_records: list[OccupationRecord]
-    onet_records: list[OccupationRecord]
+    sources: OccupationSources
 
 
 _COLUMNS = (
@@ -395,19 +290,25 @@ def _read_catalogue() -> _Catalogue:
     ):
         titles[occupation_id].append((kind, text))
 
-    onet_titles: dict[str, list[tuple[str, str]]] = {}
-    esco_labels: dict[str, list[tuple[str, str]]] = {}
+    esco_labels: dict[str, list[str]] = defaultdict(list)
+    alternates: dict[str, list[str]] = defaultdict(list)
+    reported: dict[str, list[str]] = defaultdict(list)
+    by_kind: dict[str, dict[str, list[str]]] = {
+        OccupationTitle.Kind.ESCO_ALT: esco_labels,
+        OccupationTitle.Kind.ESCO_HIDDEN: esco_labels,
+        OccupationTitle.Kind.ALTERNATE: alternates,
+        OccupationTitle.Kind.REPORTED: reported,
+    }
     for pk, pairs in titles.items():
         row = by_pk.get(pk)
         if row is None:
             continue
-        ordered = sorted(pairs, key=lambda pair: _TITLE_ORDER[pair[0]])  # stable: file order
-        (onet_titles if row[1] == Occupation.Source.ONET else esco_labels)[row[3]] = ordered
+        for kind, text in sorted(pairs, key=lambda pair: _TITLE_ORDER[pair[0]]):  # file order
+            by_kind[kind][row[3]].append(text)
     # Each ESCO occupation's crosswalked code: its match's, else the outdated code the
     # crosswalk names (the benchmark keeps it, and it can still name a SOC with employment).
     codes: dict[str, str] = {}
     direct: set[str] = set()
-    matched_labels: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         if row[1] != Occupation.Source.ESCO:
             continue
@@ -418,24 +319,18 @@ def _read_catalogue() -> _Catalogue:
             codes[row[3]] = row[18]
         if row[17]:
             direct.add(row[3])
-            if match is not None:
-                matched_labels[match[3]].append(row[4])
-    employment = employment_by_soc()
-    esco = [(row[3], row[4], row[5]) for row in rows if row[1] == Occupation.Source.ESCO]
-    onet = [(row[3], row[4], row[5]) for row in rows if row[1] == Occupation.Source.ONET]
-    return _Catalogue(
-        rows=rows,
-        by_pk=by_pk,
-        esco_records=esco_records(
-            esco,
-            esco_labels,
-            codes,
-            onet_titles,
-            essential_skill_text(),
-            popularity_by_uri(codes, direct, employment),
-        ),
-        onet_records=onet_records(onet, onet_titles, matched_labels, employment),
+    sources = OccupationSources(
+        esco=[(row[3], row[4], row[5]) for row in rows if row[1] == Occupation.Source.ESCO],
+        esco_labels=esco_labels,
+        esco_skills=essential_skill_text(),
+        onet=[(row[3], row[4], row[5]) for row in rows if row[1] == Occupation.Source.ONET],
+        onet_alternates=alternates,
+        onet_reported=reported,
+        crosswalk=codes,
+        direct=direct,
+        employment=employment_by_soc(),
     )
+    return _Catalogue(rows=rows, by_pk=by_pk, sources=sources)
 
 
 def employment_by_soc() -> dict[str, int]:
@@ -465,20 +360,19 @@ def essential_skill_text() -> dict[str, str]:
     return {uri: ". ".join(labels) for uri, labels in words.items()}
 
 
-def esco_records_from_database() -> list[OccupationRecord]:
-    """Return the ESCO records the explorer indexes (for checks against the benchmark)."""
-    return _read_catalogue().esco_records
+def occupation_records_from_database() -> list[OccupationRecord]:
+    """Return the records the explorer indexes (for checks against the benchmark)."""
+    return occupation_records(_read_catalogue().sources)
 
 
 def build_explorer(stamp: tuple[Any, ...] | None = None) -> Explorer:
-    """Read the occupations from the database and build the explorer's indexes."""
+    """Read the occupations from the database and build the explorer's index."""
     global _OCCUPATION_URL
     _OCCUPATION_URL = _occupation_url_template()
     stamp = explorer_stamp() if stamp is None else stamp
     catalogue = _read_catalogue()
     rows, by_pk = catalogue.rows, catalogue.by_pk
-    esco_index = build_index(catalogue.esco_records)
-    onet_index = build_index(catalogue.onet_records)
+    index = build_index(occupation_records(catalogue.sources), EXPLORER_TUNING)
     onet = [row for row in rows if row[1] == Occupation.Source.ONET]
 
     wages = {
@@ -504,8 +398,7 @@ def build_explorer(stamp: tuple[Any, ...] | None = None) -> Explorer:
     )
     return Explorer(
         stamp=stamp,
-        esco_index=esco_index,
-        onet_index=onet_index,
+        index=index,
         facts=facts,
         education_levels=tuple(educations),
         top_code=top_code,
@@ -619,7 +512,14 @@ def get_explorer() -> Explorer:
         return explorer
     with _lock:
         if _current is None or _current.stamp != stamp:
+            # Left to the collector, the index's long-lived containers make every full
+            # collection walk millions of references (about 75 ms, landing in some query).
+            # Freeze them after building; unfreeze first, so a replaced index can be collected.
+            gc.unfreeze()
+            _current = None
             _current = build_explorer(stamp)
+            gc.collect()
+            gc.freeze()
         return _current
 
 

@@ -8,15 +8,21 @@ its labels share the query's words and whether the label ends in the same head w
 titles the last word names the role). Words are compared by spelling key (British and American
 spellings agree), by stem (plural and derived forms agree), by edit distance (typos) and, for
 the last word while typing, by prefix.
+
+Records may name related records (an ESCO occupation and its crosswalked O*NET occupation):
+a match on one credits the others with a share of it, so one index can hold both sources
+without copying titles between them. `occupation_records` builds those records from plain
+facts, for the product and its benchmark alike.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,6 +209,9 @@ class OccupationRecord:
     `facets` are exact-match attributes for filtering (e.g. {"source": "esco"}).
     `popularity` (0 to 1) says how common the occupation is, e.g. scaled log employment;
     it breaks near-ties in favour of occupations people are more likely to mean.
+    `related` names records whose match also speaks for this one (an ESCO occupation and the
+    O*NET occupation it is crosswalked to): a query matching a related record credits this
+    one with `Tuning.related_share` of that match, so titles need not be copied between them.
     """
 
     id: str
@@ -211,6 +220,7 @@ class OccupationRecord:
     keywords: str = ""
     facets: Mapping[str, str] = field(default_factory=dict)
     popularity: float = 0.0
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +255,21 @@ class Tuning:
     popularity_share: float = 0.2
     ambiguity_discount: float = 0.0
     modifier_weight: float = 0.3
+    related_share: float = 0.5  # share of a related record's match credited to this one
+    related_mix: float = 0.5  # how much the lesser of own match and credit adds to the greater
+
+
+# The explorer's index over ESCO and O*NET (and its benchmark, bench/job_titles.py), tuned on
+# the job-title validation set. The defaults above stay those other callers were set up with
+# (the crosswalk's stale-code matching relies on its score threshold).
+EXPLORER_TUNING = Tuning(
+    label_query_share=0.3,
+    occupation_share=0.5,
+    exact_bonus=0.5,
+    stem_quality=0.9,
+    keyword_share=0.45,
+    popularity_share=0.4,
+)
 
 
 class OccupationIndex:
@@ -265,9 +290,11 @@ class OccupationIndex:
         label_totals: list[int] = []
         keyword_counts: list[dict[str, int]] = []
         keyword_totals: list[int] = []
+        related: list[tuple[str, ...]] = []
 
         for occ, record in enumerate(records):
             self._ids.append(record.id)
+            related.append(record.related)
             self._popularity.append(min(1.0, max(0.0, record.popularity)))
             for facet in record.facets.items():
                 self._facets.setdefault(facet, set()).add(occ)
@@ -301,6 +328,14 @@ class OccupationIndex:
             keyword_counts.append(words)
             keyword_totals.append(len(keyword_keys))
 
+        # Credit flows from a matched record to the records that name it as related.
+        position = {occ_id: occ for occ, occ_id in enumerate(self._ids)}
+        self._lends: dict[int, list[int]] = {}
+        for occ, ids in enumerate(related):
+            for other in dict.fromkeys(ids):
+                if other in position and position[other] != occ:
+                    self._lends.setdefault(position[other], []).append(occ)
+
         # One IDF over labels and keywords: a word common in descriptions is common, full stop.
         occupations = max(1, len(self._ids))
         document_frequency: dict[str, int] = {}
@@ -326,6 +361,8 @@ class OccupationIndex:
             or 1.0
             for keys in self._label_keys
         ]
+        share = self.tuning.label_query_share
+        self._label_part = [norm ** (1 - share) for norm in self._label_norm]
         self._occ_postings = _bm25_postings(label_counts, label_totals, self.tuning)
         self._keyword_postings = _bm25_postings(keyword_counts, keyword_totals, self.tuning)
         self._vocabulary = sorted(self._idf)
@@ -366,25 +403,36 @@ class OccupationIndex:
             candidates = self._expand(term, typing=typing and term.is_last)
             if not candidates:
                 continue
-            best_possible = 0.0
+            known = self._idf.get(term.key)
             per_label: dict[int, float] = {}
             per_occ: dict[int, float] = {}
             per_keyword: dict[int, float] = {}
+            valued = []
             for key, quality in candidates:
-                value = quality * self._idf[key] * term.weight
-                best_possible = max(best_possible, value)
-                for label_id in self._label_postings.get(key, ()):
-                    if per_label.get(label_id, 0.0) < value:
-                        per_label[label_id] = value
-                for occ, saturation in self._occ_postings.get(key, ()):
-                    if per_occ.get(occ, 0.0) < value * saturation:
-                        per_occ[occ] = value * saturation
-                for occ, saturation in self._keyword_postings.get(key, ()):
-                    if per_keyword.get(occ, 0.0) < value * saturation:
-                        per_keyword[occ] = value * saturation
+                # A variant of a known word (its plural, say) is never worth more than it.
+                idf = min(self._idf[key], known) if known else self._idf[key]
+                valued.append((quality * idf * term.weight, key))
+            # Best candidate first, so a label keeps the first value it gets (built in C).
+            valued.sort(reverse=True)
+            best_possible = valued[0][0]
+            for value, key in valued:
+                postings = self._label_postings.get(key, ())
+                per_label = (
+                    dict.fromkeys(postings, value) | per_label
+                    if per_label
+                    else dict.fromkeys(postings, value)
+                )
+                # Likewise per occupation: its evidence comes from the best word it has.
+                occ_values = {o: value * sat for o, sat in self._occ_postings.get(key, ())}
+                per_occ = occ_values | per_occ if per_occ else occ_values
+                keyword_values = {o: value * sat for o, sat in self._keyword_postings.get(key, ())}
+                per_keyword = keyword_values | per_keyword if per_keyword else keyword_values
             query_norm += best_possible
-            for label_id, value in per_label.items():
-                overlap[label_id] = overlap.get(label_id, 0.0) + value
+            if overlap:
+                for label_id, value in per_label.items():
+                    overlap[label_id] = overlap.get(label_id, 0.0) + value
+            else:
+                overlap = per_label
             for occ, value in per_occ.items():
                 evidence[occ] = evidence.get(occ, 0.0) + tuning.occupation_share * value
             for occ, value in per_keyword.items():
@@ -392,34 +440,58 @@ class OccupationIndex:
         if query_norm <= 0:
             return []
 
-        allowed = self._allowed(filters)
-        share = tuning.label_query_share
-        query_part = query_norm**share
+        query_part = query_norm**tuning.label_query_share
         query_keys = tuple(term.key for term in terms)
+        label_part = self._label_part
         best: dict[int, tuple[float, int]] = {}
         for label_id, value in overlap.items():
             occ = self._label_occ[label_id]
-            if allowed is not None and occ not in allowed:
-                continue
-            score = value / (query_part * self._label_norm[label_id] ** (1 - share))
+            score = value / (query_part * label_part[label_id])
             if self._label_keys[label_id] == query_keys:
                 score += tuning.exact_bonus
             score *= self._label_weight[label_id]
             current = best.get(occ)
             if current is None or score > current[0]:
                 best[occ] = (score, label_id)
-        for occ in evidence:
-            if occ not in best and (allowed is None or occ in allowed):
-                best[occ] = (0.0, self._preferred[occ])
+        match: dict[int, tuple[float, int]] = {
+            occ: (score + evidence.get(occ, 0.0) / query_norm, label_id)
+            for occ, (score, label_id) in best.items()
+        }
+        for occ, value in evidence.items():
+            if occ not in match:
+                match[occ] = (value / query_norm, self._preferred[occ])
+        # A record is credited with a share of its best relative's match; the greater of its
+        # own match and that credit counts in full, the lesser by `related_mix`, and the
+        # greater's label is the one shown.
+        if self._lends and tuning.related_share > 0:
+            credit: dict[int, tuple[float, int]] = {}
+            for occ, (score, label_id) in match.items():
+                value = tuning.related_share * score
+                for other in self._lends.get(occ, ()):
+                    if value > credit.get(other, (0.0, 0))[0]:
+                        credit[other] = (value, label_id)
+            mix = tuning.related_mix
+            for occ, (value, label_id) in credit.items():
+                own, own_label = match.get(occ, (0.0, label_id))
+                if value > own:
+                    match[occ] = (value + mix * own, label_id)
+                else:
+                    match[occ] = (own + mix * value, own_label)
 
-        hits = []
-        for occ, (score, label_id) in best.items():
-            total = (
-                score
-                + evidence.get(occ, 0.0) / query_norm
-                + tuning.popularity_share * self._popularity[occ]
-            )
-            hits.append(Hit(self._ids[occ], round(total, 6), self._label_text[label_id]))
+        allowed = self._allowed(filters)
+        popularity, popularity_share = self._popularity, tuning.popularity_share
+        totals = {
+            occ: score + popularity_share * popularity[occ]
+            for occ, (score, _label) in match.items()
+            if allowed is None or occ in allowed
+        }
+        if len(totals) > limit:  # only the best few need a Hit and a sort
+            cutoff = heapq.nlargest(limit, totals.values())[-1] - 1e-6
+            totals = {occ: total for occ, total in totals.items() if total >= cutoff}
+        hits = [
+            Hit(self._ids[occ], round(total, 6), self._label_text[match[occ][1]])
+            for occ, total in totals.items()
+        ]
         hits.sort(key=lambda hit: (-hit.score, hit.matched_label))
         return hits[:limit]
 
@@ -512,6 +584,107 @@ def _bm25_postings(
         for key, count in words.items():
             postings.setdefault(key, []).append((occ, count / (count + length)))
     return postings
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationSources:
+    """The plain facts the explorer's index is built from, as read from files or a database.
+
+    Codes are O*NET-SOC codes ("15-1252.00"); their first seven characters are the SOC code
+    that BLS employment is keyed by. Label sequences keep their source order.
+    """
+
+    esco: Sequence[tuple[str, str, str]]  # (URI, preferred label, description)
+    esco_labels: Mapping[str, Sequence[str]]  # URI -> alternative then hidden labels
+    esco_skills: Mapping[str, str]  # URI -> its essential skills' labels as one text
+    onet: Sequence[tuple[str, str, str]]  # (code, title, description)
+    onet_alternates: Mapping[str, Sequence[str]]  # code -> alternate titles
+    onet_reported: Mapping[str, Sequence[str]]  # code -> titles reported by incumbents
+    crosswalk: Mapping[str, str]  # URI -> O*NET code (its own row, else a broader one's)
+    direct: Collection[str]  # URIs with a crosswalk row of their own
+    employment: Mapping[str, int]  # SOC code -> national employment
+
+
+def occupation_records(sources: OccupationSources) -> list[OccupationRecord]:
+    """Return the records of one index over ESCO and O*NET occupations, ESCO first.
+
+    Each ESCO record is related to its crosswalked O*NET occupation, and each O*NET record
+    to the ESCO occupations crosswalked to it by their own rows, so a title matching one
+    credits the other (see `OccupationRecord.related`). Popularity comes from employment:
+    see `employment_popularity`.
+    """
+    matched: dict[str, list[str]] = {}
+    for uri, code in sources.crosswalk.items():
+        if uri in sources.direct:
+            matched.setdefault(code, []).append(uri)
+    popularity = employment_popularity(sources)
+    records = [
+        OccupationRecord(
+            id=uri,
+            preferred_label=label,
+            labels=tuple(
+                Label(text, ALTERNATIVE_WEIGHT) for text in sources.esco_labels.get(uri, ())
+            ),
+            keywords=f"{description} {sources.esco_skills.get(uri, '')}",
+            facets={"source": "esco"},
+            popularity=popularity.get(uri, 0.0),
+            related=(sources.crosswalk[uri],) if uri in sources.crosswalk else (),
+        )
+        for uri, label, description in sources.esco
+    ]
+    records += [
+        OccupationRecord(
+            id=code,
+            preferred_label=title,
+            labels=(
+                *(
+                    Label(text, ALTERNATIVE_WEIGHT)
+                    for text in sources.onet_alternates.get(code, ())
+                ),
+                *(Label(text, REPORTED_WEIGHT) for text in sources.onet_reported.get(code, ())),
+            ),
+            keywords=description,
+            facets={"source": "onet"},
+            popularity=popularity.get(code, 0.0),
+            related=tuple(matched.get(code, ())),
+        )
+        for code, title, description in sources.onet
+    ]
+    return records
+
+
+# Popularity: employment per occupation, log-scaled to 0-1 over all records.
+POPULARITY_SPLIT = 1.0  # a SOC code's employment is divided by (occupations sharing it) ** this
+POPULARITY_NARROWER = 0.3  # factor for ESCO occupations that inherit a broader one's code
+POPULARITY_FLOOR = 2.5  # log10 of the employment that counts as 0
+
+
+def employment_popularity(sources: OccupationSources) -> dict[str, float]:
+    """Return per ESCO URI and O*NET code a 0-1 score of how many people do the job.
+
+    An O*NET occupation has its SOC code's employment; the ESCO occupations crosswalked to a
+    SOC code by their own rows share its employment, and narrower ones inherit their share.
+    """
+    employment = sources.employment
+    sharing: dict[str, int] = {}
+    for uri, code in sources.crosswalk.items():
+        if uri in sources.direct:
+            sharing[code[:7]] = sharing.get(code[:7], 0) + 1
+    counts: dict[str, float] = {}
+    for uri, code in sources.crosswalk.items():
+        soc = code[:7]
+        if soc in employment:
+            share = employment[soc] / max(1, sharing.get(soc, 0)) ** POPULARITY_SPLIT
+            counts[uri] = share * (1.0 if uri in sources.direct else POPULARITY_NARROWER)
+    for code, _title, _description in sources.onet:
+        if code[:7] in employment:
+            counts[code] = float(employment[code[:7]])
+    top = math.log10(1 + max(counts.values(), default=0.0))
+    span = (top - POPULARITY_FLOOR) or 1.0
+    return {
+        key: max(0.0, math.log10(1 + count) - POPULARITY_FLOOR) / span
+        for key, count in counts.items()
+    }
 
 
 def build_index(
