@@ -4,7 +4,18 @@ from django.db import migrations, models
 
 from headway.domain.networking import search_text
 
-SEARCHED_FIELDS = ("name", "organisation", "role", "email", "how_met", "notes")
+# Contact.SEARCHED_FIELDS as of this migration (a migration keeps its own copy).
+SEARCHED_FIELDS = (
+    "name",
+    "organisation",
+    "role",
+    "email",
+    "other_emails",
+    "phone",
+    "other_phones",
+    "how_met",
+    "notes",
+)
 
 
 def fill_search_text(apps: Any, schema_editor: Any) -> None:
@@ -22,6 +33,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="contact",
+            name="other_emails",
+            field=models.JSONField(blank=True, default=list, verbose_name="Other email addresses"),
+        ),
+        migrations.AddField(
+            model_name="contact",
+            name="other_phones",
+            field=models.JSONField(blank=True, default=list, verbose_name="Other phone numbers"),
+        ),
         migrations.AddField(
             model_name="contact",
             name="search_text",
