@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from headway.domain.text import fold
 from headway.domain.vcard import CardContact
 
 NAME_MAX = 200
@@ -215,8 +216,7 @@ def name_key(name: str) -> str:
 
 def search_key(text: str) -> str:
     """Return text as contact search compares it: case and accents ignored (José ~ jose)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return collapse("".join(char for char in decomposed if not unicodedata.combining(char)))
+    return collapse(fold(text))
 
 
 def search_text(*fields: str | Sequence[str]) -> str:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import heapq
 import math
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from headway.domain.text import fold
 
 # Label weights suggested for callers: how much a match on each kind of label is worth.
 PREFERRED_WEIGHT = 1.0
@@ -506,7 +507,7 @@ class OccupationIndex:
 
     def _query_terms(self, query: str) -> list[_QueryTerm]:
         # Words in brackets usually qualify a title (place, shift, language), so count less.
-        text = _fold(query)
+        text = fold(query)
         main = _BRACKETED.sub(" ", text)
         bracketed = " ".join(match.group(0) for match in _BRACKETED.finditer(text))
         modifier = self.tuning.modifier_weight
@@ -694,13 +695,8 @@ def build_index(
     return OccupationIndex(records, tuning)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def _keys(text: str) -> tuple[str, ...]:
-    return _text_keys(_fold(text))
+    return _text_keys(fold(text))
 
 
 @lru_cache(maxsize=65536)

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import heapq
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
+
+from headway.domain.text import fold
 
 _TOKEN = re.compile(r"[a-z0-9]+[+#]*")
 _APOSTROPHES = dict.fromkeys(map(ord, "'`\u2019\u02bc"))
@@ -62,11 +63,7 @@ class Suggestion:
 
 def normalise(text: str) -> list[str]:
     """Return the search tokens of a label or query."""
-    text = text.translate(_APOSTROPHES)
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _TOKEN.findall(text.casefold())
+    return _TOKEN.findall(fold(text.translate(_APOSTROPHES)))
 
 
 def within_edits(query: str, token: str, edits: int) -> bool:
