@@ -131,6 +131,26 @@ def phone_key(phone: str) -> str:
     return f"{key}x{digits}" if digits else key
 
 
+def distinct_values(
+    values: Iterable[str], *, check: Callable[[str], str], key: Callable[[str], str]
+) -> tuple[list[str], list[tuple[int, str, NetworkRuleError]]]:
+    """Return the values `check` accepts, non-empty and once each by `key`, in order, and the
+    refused ones as (place counted from 0, text, error)."""
+    kept: list[str] = []
+    refused: list[tuple[int, str, NetworkRuleError]] = []
+    seen: set[str] = set()
+    for place, text in enumerate(values):
+        try:
+            value = check(text)
+        except NetworkRuleError as error:
+            refused.append((place, text, error))
+            continue
+        if value and key(value) not in seen:
+            seen.add(key(value))
+            kept.append(value)
+    return kept, refused
+
+
 def main_and_others(
     main: str,
     others: str | Iterable[str],
@@ -150,18 +170,14 @@ def main_and_others(
     """
     kept_main = check(main)
     items = others.splitlines() if isinstance(others, str) else list(others)
-    kept: list[str] = []
-    seen = {key(kept_main)} if kept_main else set()
-    for number, text in enumerate(items, start=1):
-        try:
-            value = check(text)
-        except NetworkRuleError as error:
-            where = f"{item} {number}: " if len(items) > 1 else ""
-            raise NetworkRuleError(field, where + error.message) from None
-        if value and key(value) not in seen:
-            seen.add(key(value))
-            kept.append(value)
-    if not kept_main and kept:
+    kept, refused = distinct_values([kept_main, *items], check=check, key=key)
+    if refused:
+        number, _text, error = refused[0]
+        where = f"{item} {number}: " if len(items) > 1 else ""
+        raise NetworkRuleError(field, where + error.message)
+    if kept_main:
+        kept.pop(0)
+    elif kept:
         kept_main = kept.pop(0)
     if len(kept) > limit:
         raise NetworkRuleError(field, f"Keep to {limit} other {noun}, besides the main one.")

@@ -294,22 +294,10 @@ def _card_values(
     notes: list[str],
 ) -> list[str]:
     """Return a card's valid values once each, the main one and `limit` others; note the rest."""
-    kept: list[str] = []
-    seen: set[str] = set()
-    for value in values:
-        try:
-            text = check(value)
-        except NetworkRuleError:
-            notes.append(refused(value[:60]))
-            continue
-        if not text or key(text) in seen:
-            continue
-        seen.add(key(text))
-        if len(kept) > limit:
-            notes.append(too_many(text[:60]))
-        else:
-            kept.append(text)
-    return kept
+    kept, wrong = networking.distinct_values(values, check=check, key=key)
+    notes.extend(refused(text[:60]) for _place, text, _error in wrong)
+    notes.extend(too_many(text[:60]) for text in kept[limit + 1 :])
+    return kept[: limit + 1]
 
 
 def _card_fields(card: CardContact, notes: list[str]) -> tuple[dict[str, Any], list[str]]:
