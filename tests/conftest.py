@@ -73,3 +73,24 @@ def _plain_static_files(settings: Any) -> None:
     }
     # Real hashing costs a tenth of a second a password; tests need speed, not strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def fixture_release_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, int]]:
+    """Record counts of the careers test mirror, which tests take as the complete release."""
+    from tests.careers.mirror import release_rows, write_mirror
+
+    return release_rows(write_mirror(tmp_path_factory.mktemp("release")))
+
+
+@pytest.fixture(autouse=True)
+def fixture_release(
+    monkeypatch: pytest.MonkeyPatch, fixture_release_rows: dict[str, dict[str, int]]
+) -> None:
+    """Check imports against the test mirror's counts, not the official releases' (far larger).
+
+    Tests of the real mirror ask for `official_release` (tests/careers/conftest.py) instead.
+    """
+    from headway.domain.careerdata import integrity
+
+    monkeypatch.setattr(integrity, "RELEASE_ROWS", fixture_release_rows)

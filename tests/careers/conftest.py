@@ -7,6 +7,7 @@ import pytest
 
 from headway.careers import search
 from headway.careers.services import datasets_sync
+from headway.domain.careerdata import integrity
 from tests.careers.mirror import write_mirror
 
 
@@ -24,3 +25,9 @@ def career_data(db: None, mirror: Path) -> Iterator[Path]:
     assert all(outcome.status == "imported" for outcome in outcomes), outcomes
     yield mirror
     search.forget_explorer()
+
+
+@pytest.fixture
+def official_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check imports against the official releases' record counts (for the real mirror)."""
+    monkeypatch.setattr(integrity, "RELEASE_ROWS", integrity.OFFICIAL_RELEASE_ROWS)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 
-from headway.domain.careerdata import sources
+from headway.domain.careerdata import integrity, sources
 
 ESCO = "http://data.europa.eu/esco/occupation/"
 SKILL = "http://data.europa.eu/esco/skill/"
@@ -891,3 +891,15 @@ def write_mirror(path: Path) -> Path:
     _write_crosswalk(path)
     _write_bls(path)
     return path
+
+
+def release_rows(path: Path) -> dict[str, dict[str, int]]:
+    """Return the record counts of the mirror at `path`, shaped like `integrity.RELEASE_ROWS`.
+
+    The tests take the fixture mirror as written for the complete release; a test that
+    truncates a copy of it is then refused as a truncated official file would be.
+    """
+    return {
+        key: {relative: integrity.count_records(path, relative, key) for relative in official}
+        for key, official in integrity.OFFICIAL_RELEASE_ROWS.items()
+    }

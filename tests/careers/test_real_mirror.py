@@ -20,6 +20,7 @@ MIRROR = Path(
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("official_release")
 def test_it_syncs_the_real_mirror_and_shows_software_developers(owner_client: Client) -> None:
     if not (MIRROR / "onet" / "db_29_3_text" / "Occupation Data.txt").is_file():
         pytest.skip(f"the data mirror is not at {MIRROR}")

@@ -53,7 +53,9 @@ from headway.domain.careerdata import (
     soc_code,
     sources,
 )
+from headway.domain.careerdata import onet as onet_files
 from headway.domain.careerdata.crosswalk import match_stale_codes
+from headway.domain.careerdata.integrity import check_dataset
 from headway.domain.careerdata.onet import OnetCategoryShare
 from headway.domain.careerdata.verify import MINIMUM_COUNTS, digest_file
 
@@ -260,6 +262,11 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
     ).count()
     pks = {key[0]: pk for key, pk in pk_by_key.items()}
     unknown = 0
+    present = set(reader.files_present)
+
+    def has(*names: str) -> bool:
+        # A file absent from the source removes nothing: only a whole release drops rows.
+        return present.issuperset(names)
 
     def known(code: str) -> int | None:
         nonlocal unknown
@@ -285,6 +292,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("zone",),
         ("name", "experience", "education", "training", "examples", "svp_range"),
         reference,
+        delete_missing=has(onet_files.JOB_ZONE_REFERENCE),
     )
     report.changes.add(changes)
 
@@ -312,6 +320,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("occupation_id", "kind", "title"),
         ("short_title",),
         titles,
+        delete_missing=has(onet_files.ALTERNATE_TITLES, onet_files.REPORTED_TITLES),
     )
     report.changes.add(changes)
     progress(f"  {alternates} alternate and {reported} reported titles")
@@ -332,6 +341,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("task_id",),
         ("occupation_id", "statement", "task_type", "incumbents_responding"),
         tasks,
+        delete_missing=has(onet_files.TASK_STATEMENTS),
     )
     report.changes.add(changes)
 
@@ -349,6 +359,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("occupation_id", "example"),
         ("commodity_code", "commodity_title", "hot", "in_demand"),
         technologies,
+        delete_missing=has(onet_files.TECHNOLOGY_SKILLS),
     )
     report.changes.add(changes)
     progress(f"  {len(tasks)} tasks, {len(technologies)} technology skills")
@@ -364,6 +375,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("occupation_id", "related_id"),
         ("tier", "rank"),
         related,
+        delete_missing=has(onet_files.RELATED_OCCUPATIONS),
     )
     report.changes.add(changes)
 
@@ -388,6 +400,7 @@ def import_onet(root: Path, progress: Progress = _quiet) -> ImportReport:
         ("occupation_id", "domain", "element_id"),
         ("name", "importance", "level"),
         ratings,
+        delete_missing=has(onet_files.SKILLS, onet_files.KNOWLEDGE),
     )
     report.changes.add(changes)
     if unknown:
@@ -832,8 +845,9 @@ def import_dataset(
     """Verify and import one dataset from `root`, in one transaction, and record it.
 
     Skips the import when the files and the importer are those of the recorded import,
-    unless `force`. A DatasetError leaves the database as it was and returns a failed outcome
-    whose message names the file and line.
+    unless `force`. Every file is checked whole first (`careerdata.integrity`): a truncated
+    or damaged one, like any DatasetError, leaves the database as it was and returns a failed
+    outcome whose message names the file (and line).
     """
     info = source.info
     started = time.perf_counter()
@@ -866,6 +880,8 @@ def import_dataset(
             seconds=time.perf_counter() - started,
         )
     try:
+        # Whole files only: a damaged or truncated one is refused before anything is written.
+        check_dataset(source, root)
         with transaction.atomic():
             report = IMPORTERS[info.key](root, progress)
             warnings = _below_floors(info.key, report.counts)

@@ -6,7 +6,8 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -72,6 +73,25 @@ def column_indexes(ref: FileRef, header: Sequence[str], columns: Sequence[str]) 
     return [names.index(column) for column in columns]
 
 
+CUT_MID_ROW = "the last row ends without a line break: the file is cut mid-row (truncated)"
+
+
+class _LineEnds:
+    """Iterate a text stream's lines, noting whether the last one ended with a line break."""
+
+    def __init__(self, handle: Iterable[str]) -> None:
+        self._lines = iter(handle)
+        self.complete = True
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.complete = line.endswith("\n")
+        return line
+
+
 def iter_tab_rows(
     path: Path, ref: FileRef, columns: Sequence[str]
 ) -> Iterator[tuple[int, list[str]]]:
@@ -90,6 +110,8 @@ def iter_tab_rows(
             line = 1
             for raw in handle:
                 line += 1
+                if not raw.endswith("\n"):
+                    raise ref.error(line, CUT_MID_ROW)
                 text = raw.rstrip("\r\n")
                 if not text:
                     continue
@@ -111,7 +133,9 @@ def iter_csv_rows(
     Cells may span lines (ESCO puts newline-separated labels in one cell), so the line
     reported is where the record starts.
     """
-    reader = csv.reader(handle)
+    ends = _LineEnds(handle)
+    # strict: a quote left open at the end of the data is an error, not a short last field.
+    reader = csv.reader(ends, strict=True)
     try:
         header = next(reader, None)
         if header is None:
@@ -127,7 +151,11 @@ def iter_csv_rows(
             if len(fields) != width:
                 raise ref.error(line, f"expected {width} comma-separated fields, got {len(fields)}")
             yield line, [fields[index] for index in indexes]
+        if not ends.complete:
+            raise ref.error(reader.line_num, CUT_MID_ROW)
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ref.error(reader.line_num, f"{CUT_MID_ROW} (a quote is never closed)") from None
         raise ref.error(reader.line_num, f"malformed CSV ({exc})") from None
     except UnicodeDecodeError as exc:
         raise ref.error(None, f"not valid UTF-8 text ({exc.reason})") from None
@@ -164,7 +192,8 @@ def iter_zip_csv_rows(
                 io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text,
             ):
                 yield from iter_csv_rows(text, ref, columns)
-        except (zipfile.BadZipFile, EOFError) as exc:
+        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+            # zipfile checks each member's CRC-32 once it has read the member to its end.
             raise ref.error(None, f"damaged archive member ({exc})") from None
 
 
