@@ -884,12 +884,104 @@ def _write_bls(root: Path) -> None:
     workbook.save(root / sources.PROJECTIONS)
 
 
-def write_mirror(path: Path) -> Path:
+# The optional OEWS state and metropolitan-area workbooks (May 2024 layout, made-up figures).
+# area code, title, AREA_TYPE, PRIM_STATE
+AREAS = {
+    "48": ("Texas", 2, "TX"),
+    "36": ("New York", 2, "NY"),
+    "12420": ("Austin-Round Rock-San Marcos, TX", 4, "TX"),
+    "35620": ("New York-Newark-Jersey City, NY-NJ", 4, "NY"),
+    "38900": ("Portland-Vancouver-Hillsboro, OR-WA", 4, "OR"),
+    "38860": ("Portland-South Portland, ME", 4, "ME"),
+    "4800003": ("Big Thicket Region of Texas nonmetropolitan area", 6, "TX"),
+}
+# area code, SOC, employment, annual (mean, 10, 25, 50, 75, 90); hourly is annual / 2080
+AREA_WAGES = [
+    ("48", "15-1252", 120000, (130000, 78000, 99000, 125000, 155000, 190000)),
+    ("48", "29-1141", 230000, (88000, 62000, 72000, 86000, 100000, 118000)),
+    ("36", "15-1252", 110000, (160000, 90000, 118000, 155000, 195000, "#")),
+    ("12420", "15-1252", 40000, (142000, 85000, 108000, 138000, 170000, 205000)),
+    ("12420", "29-1141", "**", ("*", "*", "*", "*", "*", "*")),
+    ("35620", "15-1252", 90000, (170000, 95000, 125000, 165000, 210000, "#")),
+    ("38900", "15-1252", 20000, (140000, 84000, 105000, 135000, 165000, 200000)),
+    ("38860", "15-1252", 2000, (115000, 70000, 90000, 112000, 135000, 160000)),
+    ("4800003", "35-2014", 500, (30000, 24000, 27000, 30000, 33000, 36000)),
+]
+
+
+def _hourly(annual: object) -> object:
+    return round(annual / 2080, 2) if isinstance(annual, int) else annual
+
+
+def write_area_wages(root: Path) -> None:
+    """Write `state_M2024_dl.xlsx` and `MSA_M2024_dl.xlsx` as BLS lays them out."""
+    for relative, kinds in ((sources.OEWS_STATE, (2, 3)), (sources.OEWS_METRO, (4, 6))):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.title = Path(relative).stem
+        sheet.append(OEWS_HEADER)
+        for code, soc, employment, annual in AREA_WAGES:
+            title, area_type, state = AREAS[code]
+            if area_type not in kinds:
+                continue
+            hourly = [_hourly(value) for value in annual]
+            occupation = next(row[1] for row in OEWS if row[0] == soc)
+            sheet.append(
+                [
+                    code,
+                    title,
+                    area_type,
+                    state,
+                    "000000",
+                    "Cross-industry",
+                    "cross-industry",
+                    "1235",
+                    soc,
+                    occupation,
+                    "detailed",
+                    employment,
+                    2.0,
+                    None,
+                    None,
+                    None,
+                    None,
+                    hourly[0],
+                    annual[0],
+                    1.0,
+                    *hourly[1:],
+                    *annual[1:],
+                    None,
+                    None,
+                ]
+            )
+        # A summary row, as BLS prints for every area: never imported.
+        sheet.append(
+            [
+                "48",
+                "Texas",
+                2,
+                "TX",
+                "000000",
+                "Cross-industry",
+                "cross-industry",
+                "1235",
+                "00-0000",
+                "All Occupations",
+                "total",
+                13000000,
+            ]
+        )
+        workbook.save(root / relative)
+
+
+def write_mirror(path: Path, *, area_wages: bool = True) -> Path:
     """Write the fixture mirror under `path` and return `path`."""
     _write_onet(path / sources.ONET_FOLDER)
     _write_esco(path)
     _write_crosswalk(path)
     _write_bls(path)
+    if area_wages:
+        write_area_wages(path)
     return path
 
 

@@ -219,6 +219,34 @@ def pay_place(
     )
 
 
+def local_pay_words(
+    desired: Decimal | None,
+    currency: str,
+    local: WageTable | None,
+    national: WageTable | None,
+    *,
+    occupation_title: str,
+    area_name: str,
+) -> str:
+    """Say what the occupation pays in an area, beside national pay, and place the salary there.
+
+    `local` is None when BLS publishes no estimate for the occupation in the area.
+    """
+    if local is None or not local.published:
+        return (
+            f"BLS publishes no pay for {occupation_title} in {area_name}, so only national pay "
+            "is shown."
+        )
+    words = f"In {area_name}, the median pay for {occupation_title} is {local.median.text} a year"
+    if national is not None and national.median.chart_value is not None:
+        words += f" ({national.median.text} nationally)"
+    words += "."
+    if desired is not None and (not currency or currency == "USD"):
+        where, _percentile = estimate_percentile(desired, local)
+        words += f" Your target of {money(desired)} a year is {where} of pay there."
+    return words
+
+
 def interests_svg(scores: Mapping[str, float], key: str) -> str:
     """Draw an occupation's O*NET interest profile (1-7 per type) as a RIASEC hexagon."""
     return hexagon_svg(

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from headway.careers.models import (
+    AreaWage,
     CrosswalkMethod,
     Dataset,
     ElementRating,
@@ -36,6 +37,7 @@ from headway.careers.models import (
     Task,
     TechnologySkill,
     Wage,
+    WageArea,
 )
 from headway.domain.careerdata import (
     CrosswalkRow,
@@ -752,7 +754,61 @@ def import_oews(root: Path, progress: Progress = _quiet) -> ImportReport:
     )
     report.changes.add(changes)
     progress(f"  {len(desired)} occupations with wages")
+    _import_area_wages(root, report, progress)
     return report
+
+
+_AREA_KINDS = {2: WageArea.Kind.STATE, 3: WageArea.Kind.STATE, 4: WageArea.Kind.METRO}
+
+
+def _import_area_wages(root: Path, report: ImportReport, progress: Progress) -> None:
+    """Import the optional state and metropolitan-area workbooks that are present."""
+    present = [
+        relative
+        for relative in (sources.OEWS_STATE, sources.OEWS_METRO)
+        if (root / relative).is_file()
+    ]
+    if not present:
+        return
+    # Areas and their rows leave only when both workbooks, a whole release, are here.
+    complete = len(present) == 2
+    areas: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    rows: dict[tuple[str, str], tuple[Any, ...]] = {}
+    for relative in present:
+        for row in OewsReader(root / relative).area_occupations():
+            area, wage = row.area, row.occupation
+            kind = _AREA_KINDS.get(area.area_type, WageArea.Kind.NONMETRO)
+            areas[(area.code,)] = (area.title, kind, area.state)
+            rows[(area.code, wage.soc_code)] = (
+                wage.employment.count,
+                wage.employment.marker or "",
+                _wage_json(wage.hourly),
+                _wage_json(wage.annual),
+                wage.annual_only,
+                wage.hourly_only,
+            )
+    changes, area_pks = sync_rows(
+        WageArea.objects.all(),
+        ("code",),
+        ("title", "kind", "state"),
+        areas,
+        delete_missing=complete,
+    )
+    report.changes.add(changes)
+    desired = {(area_pks[(code,)], soc): values for (code, soc), values in rows.items()}
+    changes, _ = sync_rows(
+        AreaWage.objects.all(),
+        ("area_id", "soc_code"),
+        ("employment", "employment_marker", "hourly", "annual", "annual_only", "hourly_only"),
+        desired,
+        delete_missing=complete,
+    )
+    report.changes.add(changes)
+    kinds = [values[1] for values in areas.values()]
+    report.counts["states with wages"] = kinds.count(WageArea.Kind.STATE)
+    report.counts["metropolitan areas with wages"] = kinds.count(WageArea.Kind.METRO)
+    report.counts["area wage rows"] = len(desired)
+    progress(f"  {len(areas)} areas, {len(desired)} area wage rows")
 
 
 def import_projections(root: Path, progress: Progress = _quiet) -> ImportReport:

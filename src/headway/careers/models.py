@@ -338,6 +338,48 @@ class Wage(models.Model):
         return f"{self.soc_code} {self.title}"
 
 
+class WageArea(models.Model):
+    """A state or metropolitan area of the BLS OEWS state and area estimates."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", "State"
+        METRO = "metro", "Metropolitan area"
+        NONMETRO = "nonmetro", "Nonmetropolitan area"
+
+    code = models.CharField(max_length=10, unique=True, help_text="BLS area code.")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    state = models.CharField(max_length=2, help_text="Postal code of its (primary) state.")
+
+    class Meta:
+        ordering = ("title",)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AreaWage(models.Model):
+    """BLS OEWS employment and wages of one SOC occupation in one area (as `Wage`)."""
+
+    area = models.ForeignKey(WageArea, on_delete=models.CASCADE, related_name="wages")
+    soc_code = models.CharField(max_length=7, db_index=True)
+    employment = models.PositiveIntegerField(null=True, blank=True)
+    employment_marker = models.CharField(max_length=2, blank=True)
+    hourly = models.JSONField(default=dict)
+    annual = models.JSONField(default=dict)
+    annual_only = models.BooleanField(default=False)
+    hourly_only = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(fields=("area", "soc_code"), name="careers_area_wage_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area_id} {self.soc_code}"
+
+
 class Projection(models.Model):
     """BLS Employment Projections for one SOC occupation (employment in thousands)."""
 

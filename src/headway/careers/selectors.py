@@ -17,8 +17,16 @@ from django.shortcuts import get_object_or_404
 
 from headway.accounts.models import User
 from headway.careers import search
-from headway.careers.facts import PayFigure, WageTable, interests_svg, pay_place, wage_table
+from headway.careers.facts import (
+    PayFigure,
+    WageTable,
+    interests_svg,
+    local_pay_words,
+    pay_place,
+    wage_table,
+)
 from headway.careers.models import (
+    AreaWage,
     Dataset,
     ElementRating,
     JobZone,
@@ -30,7 +38,9 @@ from headway.careers.models import (
     Skill,
     VisionTarget,
     Wage,
+    WageArea,
 )
+from headway.domain.areas import Area, match_area
 from headway.domain.careerdata import sources
 from headway.domain.skill_search import SkillRecord
 from headway.plans.models import Goal, Vision
@@ -412,6 +422,106 @@ def occupation_page(key: str) -> OccupationPage:
 
 
 # ---------------------------------------------------------------------------------------------
+# Local pay (BLS OEWS state and metropolitan-area estimates, where loaded)
+
+
+@dataclass(frozen=True)
+class LocalPay:
+    """An occupation's pay in the area a vision's location names, beside its national pay."""
+
+    location: str  # as the user wrote it
+    area: WageArea | None  # None: the location names no state or metro area in the data
+    by_city: bool  # matched as a principal city of a metro area (else as a state)
+    wages: WageFacts | None  # None: BLS publishes no estimate for the occupation there
+    national: WageFacts | None
+
+    @property
+    def area_name(self) -> str:
+        """Return the area in words, e.g. "the Austin-Round Rock-San Marcos, TX metro area"."""
+        if self.area is None:
+            return ""
+        if self.area.kind == WageArea.Kind.STATE:
+            return self.area.title
+        return f"the {self.area.title} {self.area.get_kind_display().lower()}"
+
+    @property
+    def rows(self) -> list[tuple[str, PayFigure, PayFigure | None]]:
+        """Return (label, annual pay here, annual pay nationally) from the 10th percentile up."""
+        if self.wages is None:
+            return []
+        national = dict(self.national.annual.rows) if self.national else {}
+        rows = [(label, figure, national.get(label)) for label, figure in self.wages.annual.rows]
+        mean = self.national.annual.mean if self.national else None
+        return [*rows, ("Mean", self.wages.annual.mean, mean)]
+
+
+def wage_areas() -> list[Area]:
+    """Return the loaded OEWS states and metropolitan areas, for `domain.areas.match_area`."""
+    return [
+        Area(code, title, kind, state)
+        for code, title, kind, state in WageArea.objects.values_list(
+            "code", "title", "kind", "state"
+        )
+    ]
+
+
+def local_pay(
+    location: str, national: WageFacts | None, areas: Sequence[Area] | None = None
+) -> LocalPay | None:
+    """Return the pay, in the area `location` names, of the SOC code of `national`.
+
+    None when there is nothing to say: no location, no national figures to key on, or no
+    area wages loaded (the About page says once that those files are missing).
+    """
+    location = location.strip()
+    areas = wage_areas() if areas is None else areas
+    if not location or national is None or not areas:
+        return None
+    match = match_area(location, areas)
+    if match is None:
+        return LocalPay(location, None, False, None, national)
+    row = (
+        AreaWage.objects.select_related("area")
+        .filter(area__code=match.area.code, soc_code=national.soc_code)
+        .first()
+    )
+    area = row.area if row is not None else WageArea.objects.get(code=match.area.code)
+    wages = None
+    if row is not None:
+        tops = top_codes()
+        wages = WageFacts(
+            soc_code=row.soc_code,
+            title=national.title,
+            annual=wage_table(row.annual, tops.get("annual"), hourly=False),
+            hourly=wage_table(row.hourly, tops.get("hourly"), hourly=True),
+            employment=row.employment,
+            employment_marker=row.employment_marker,
+            annual_only=row.annual_only,
+            hourly_only=row.hourly_only,
+        )
+    return LocalPay(location, area, match.by_city, wages, national)
+
+
+def occupation_local_pay(
+    visions: Iterable[Vision], national: WageFacts | None
+) -> list[tuple[Vision, LocalPay]]:
+    """Return the occupation's local pay for each vision that names a place.
+
+    `visions` are the user's own, from `visions_list_for_user`.
+    """
+    visions = [vision for vision in visions if vision.location.strip()]
+    if not visions or national is None:
+        return []
+    areas = wage_areas()
+    found = []
+    for vision in visions:
+        pay = local_pay(vision.location, national, areas)
+        if pay is not None:
+            found.append((vision, pay))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
 # Compare
 
 
@@ -526,6 +636,8 @@ class VisionTargetSummary:
     entry_education: str
     noted_goals: list[str]
     preparation_words: str
+    local: LocalPay | None = None  # pay where the vision's location is, when area wages exist
+    local_pay_words: str = ""
 
 
 PREPARATION_CATEGORIES = (
@@ -570,6 +682,22 @@ def vision_target_summary(user: User, vision: Vision) -> VisionTargetSummary | N
         .order_by("rank", "id")
         .values_list("statement", flat=True)
     )
+    local = local_pay(vision.location, wages)
+    local_words = ""
+    if local is not None and local.area is None:
+        local_words = (
+            f"Your vision's location “{local.location}” names no US state or metropolitan area "
+            "in the BLS data, so pay here is national."
+        )
+    elif local is not None:
+        local_words = local_pay_words(
+            desired,
+            currency,
+            local.wages.annual if local.wages else None,
+            wages.annual if wages else None,
+            occupation_title=wages.title if wages else occupation.title,
+            area_name=local.area_name,
+        )
     return VisionTargetSummary(
         vision=vision,
         occupation=occupation,
@@ -583,6 +711,8 @@ def vision_target_summary(user: User, vision: Vision) -> VisionTargetSummary | N
         entry_education=projection.typical_education if projection else "",
         noted_goals=goals,
         preparation_words=_preparation_words(zone, projection, goals),
+        local=local,
+        local_pay_words=local_words,
     )
 
 

@@ -67,7 +67,13 @@ def occupation_view(request: HttpRequest, key: str) -> HttpResponse:
     return render(
         request,
         "careers/occupation_detail.html",
-        {"page": page, "occupation": page.occupation, "visions": visions, "form": TargetForm()},
+        {
+            "page": page,
+            "occupation": page.occupation,
+            "visions": visions,
+            "form": TargetForm(),
+            "local_pay": selectors.occupation_local_pay(visions, page.wages),
+        },
     )
 
 
@@ -102,7 +108,12 @@ def compare_view(request: HttpRequest) -> HttpResponse:
 def about_view(request: HttpRequest) -> HttpResponse:
     """Credit each dataset as its licence asks, and say what is loaded."""
     loaded = {record.key: record for record in selectors.datasets_list()}
-    rows = [(source.info, loaded.get(source.info.key)) for source in sources.SOURCES]
+    rows = []
+    for source in sources.SOURCES:
+        record = loaded.get(source.info.key)
+        missing = record.missing_files if record is not None else []
+        gaps = [sources.GAPS[path] for path in missing if path in sources.GAPS]
+        rows.append((source.info, record, gaps))
     return render(request, "careers/dataset_list.html", {"rows": rows})
 
 

@@ -119,16 +119,50 @@ def _open_workbook(path: Path, ref: FileRef) -> Any:
         raise ref.error(None, f"not a readable xlsx workbook ({exc})") from None
 
 
+@dataclass(frozen=True, slots=True)
+class OewsArea:
+    """A state or metropolitan area of the OEWS state and area workbooks."""
+
+    code: str  # BLS area code: state FIPS ("48") or CBSA code ("12420")
+    title: str  # "Texas", "Austin-Round Rock-San Marcos, TX"
+    area_type: int  # 2 state, 3 territory, 4 metropolitan, 6 nonmetropolitan area
+    state: str  # PRIM_STATE: the postal code of the (primary) state, "TX"
+
+
+@dataclass(frozen=True, slots=True)
+class OewsAreaOccupation:
+    """Cross-industry employment and wages of one detailed occupation in one area."""
+
+    area: OewsArea
+    occupation: OewsOccupation
+
+
 class OewsReader:
-    """Read the OEWS national workbook (e.g. `national_M2024_dl.xlsx`)."""
+    """Read an OEWS workbook: national (`national_M2024_dl.xlsx`), state or metropolitan area.
+
+    The state (`state_M2024_dl.xlsx`) and area (`MSA_M2024_dl.xlsx`) workbooks share the
+    national layout; their AREA columns say where each row's estimates apply.
+    """
 
     WAGE_COLUMNS = ("MEAN", "PCT10", "PCT25", "MEDIAN", "PCT75", "PCT90")
+    AREA_COLUMNS = ("AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE")
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def occupations(self) -> Iterator[OewsOccupation]:
         """Yield the detailed occupations of the national cross-industry estimates."""
+        for _line, occupation, _area in self._rows(with_area=False):
+            yield occupation
+
+    def area_occupations(self) -> Iterator[OewsAreaOccupation]:
+        """Yield each area's detailed occupations (cross-industry) with the area they are for."""
+        areas: dict[str, OewsArea] = {}
+        for _line, occupation, area in self._rows(with_area=True):
+            if area is not None:
+                yield OewsAreaOccupation(areas.setdefault(area.code, area), occupation)
+
+    def _rows(self, *, with_area: bool) -> Iterator[tuple[int, OewsOccupation, OewsArea | None]]:
         ref = FileRef(OEWS_DATASET, self.path.name)
         workbook = _open_workbook(self.path, ref)
         try:
@@ -146,6 +180,7 @@ class OewsReader:
                 "HOURLY",
                 *(f"H_{name}" for name in self.WAGE_COLUMNS),
                 *(f"A_{name}" for name in self.WAGE_COLUMNS),
+                *(self.AREA_COLUMNS if with_area else ()),
             )
             index = _indexes(ref, header, wanted)
             industry = header.index("I_GROUP") if "I_GROUP" in header else None
@@ -159,7 +194,7 @@ class OewsReader:
                 code = str(_cell(row, index["OCC_CODE"]) or "").strip()
                 if not _SOC.match(code):
                     raise ref.error(line, f"OCC_CODE: not a SOC code: {code!r}")
-                yield OewsOccupation(
+                occupation = OewsOccupation(
                     soc_code=code,
                     title=str(_cell(row, index["OCC_TITLE"]) or "").strip(),
                     employment=_employment(ref, line, _cell(row, index["TOT_EMP"])),
@@ -171,6 +206,7 @@ class OewsReader:
                     annual_only=_is_true(_cell(row, index["ANNUAL"])),
                     hourly_only=_is_true(_cell(row, index["HOURLY"])),
                 )
+                yield line, occupation, (_area(ref, line, row, index) if with_area else None)
         finally:
             workbook.close()
 
@@ -289,6 +325,25 @@ def _projection_header(
         end = int(names[columns["employment_end"]][-4:])
         return columns, (start, end), line
     raise ref.error(None, "no header row naming 'National Employment Matrix code'")
+
+
+def _area(ref: FileRef, line: int, row: Sequence[Any], index: dict[str, int]) -> OewsArea:
+    code = _code_text(_cell(row, index["AREA"]))
+    title = str(_cell(row, index["AREA_TITLE"]) or "").strip()
+    if not code.isdigit() or not title:
+        raise ref.error(line, f"AREA, AREA_TITLE: expected an area code and name, got {code!r}")
+    area_type = ref.to_int(line, "AREA_TYPE", _code_text(_cell(row, index["AREA_TYPE"])))
+    if area_type in (2, 3):
+        code = code.zfill(2)  # state FIPS codes, "01" for Alabama
+    state = str(_cell(row, index["PRIM_STATE"]) or "").strip().upper()
+    return OewsArea(code, title, area_type, state)
+
+
+def _code_text(value: Any) -> str:
+    # Spreadsheet tools turn codes such as "12420" into numbers; keep them as text.
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip()
 
 
 def _data_sheet(workbook: Any, stem: str) -> Any:

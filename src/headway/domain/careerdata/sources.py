@@ -7,6 +7,8 @@ File paths are relative to a mirror root laid out like the official downloads, u
     esco/ESCO dataset - v1.1.1 - classification -  - csv.zip
     crosswalk/esco_onet_crosswalk_Nov2020.csv
     bls/national_M2024_dl.xlsx
+    bls/state_M2024_dl.xlsx     (optional: wages by state)
+    bls/MSA_M2024_dl.xlsx       (optional: wages by metropolitan area)
     bls/occupation.xlsx
 
 `sync_dataset` fills such a folder either from the official addresses or from another
@@ -75,6 +77,8 @@ ESCO_CLASSIFICATION = "esco/ESCO dataset - v1.1.1 - classification - en - csv.zi
 ESCO_RELATIONS = "esco/ESCO dataset - v1.1.1 - classification -  - csv.zip"
 CROSSWALK = "crosswalk/esco_onet_crosswalk_Nov2020.csv"
 OEWS_NATIONAL = "bls/national_M2024_dl.xlsx"
+OEWS_STATE = "bls/state_M2024_dl.xlsx"
+OEWS_METRO = "bls/MSA_M2024_dl.xlsx"
 PROJECTIONS = "bls/occupation.xlsx"
 
 ONET_INFO = DatasetInfo(
@@ -122,12 +126,12 @@ CROSSWALK_INFO = DatasetInfo(
 )
 OEWS_INFO = DatasetInfo(
     key="oews",
-    name="Occupational Employment and Wage Statistics, national",
+    name="Occupational Employment and Wage Statistics",
     version="May 2024",
     publisher="U.S. Bureau of Labor Statistics",
     licence="Public domain (U.S. government work)",
     licence_url="https://www.bls.gov/opub/copyright-information.htm",
-    urls=("https://www.bls.gov/oes/tables.htm",),
+    urls=("https://www.bls.gov/oes/tables.htm", "https://www.bls.gov/oes/special-requests/"),
     attribution=(
         "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, "
         "May 2024."
@@ -179,15 +183,26 @@ CROSSWALK_SOURCE = DatasetSource(
         ),
     ),
 )
+# The state and metropolitan-area workbooks are optional: without them pay is national only.
 OEWS_SOURCE = DatasetSource(
     info=OEWS_INFO,
-    files=(OEWS_NATIONAL,),
+    files=(OEWS_NATIONAL, OEWS_STATE, OEWS_METRO),
     required=(OEWS_NATIONAL,),
     downloads=(
         Download(
             "https://www.bls.gov/oes/special-requests/oesm24nat.zip",
             archive=True,
             files=(OEWS_NATIONAL,),
+        ),
+        Download(
+            "https://www.bls.gov/oes/special-requests/oesm24st.zip",
+            archive=True,
+            files=(OEWS_STATE,),
+        ),
+        Download(
+            "https://www.bls.gov/oes/special-requests/oesm24ma.zip",
+            archive=True,
+            files=(OEWS_METRO,),
         ),
     ),
 )
@@ -203,6 +218,12 @@ PROJECTIONS_SOURCE = DatasetSource(
         ),
     ),
 )
+
+# What a page cannot show when an optional file is absent from the source (About the data).
+GAPS: dict[str, str] = {
+    OEWS_STATE: "Pay is shown nationally only, not by state.",
+    OEWS_METRO: "Pay is shown nationally only, not by metropolitan area.",
+}
 
 SOURCES: tuple[DatasetSource, ...] = (
     ONET_SOURCE,
@@ -238,9 +259,15 @@ def sync_dataset(
         )
     written: list[str] = []
     for download in source.downloads:
+        optional = not set(download.files) & set(source.required)
         with tempfile.TemporaryDirectory(prefix="headway-sync-") as scratch:
             fetched = Path(scratch) / "download"
-            _fetch(download.url, fetched, user_agent, timeout)
+            try:
+                _fetch(download.url, fetched, user_agent, timeout)
+            except OSError:
+                if optional:  # listed as missing in the result; the rest still syncs
+                    continue
+                raise
             if download.archive:
                 written.extend(_extract(source, download, fetched, target))
             else:

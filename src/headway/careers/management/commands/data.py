@@ -115,3 +115,6 @@ class Command(BaseCommand):
                 self._say(f"  {name}: {count:,}")
             if record.missing_files:
                 self._say(f"  files missing from the source: {', '.join(record.missing_files)}")
+            for relative in record.missing_files:
+                if relative in sources.GAPS:
+                    self._say(f"  {sources.GAPS[relative]}")
