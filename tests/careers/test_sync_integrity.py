@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 
 from headway.careers import services
 from headway.careers.models import (
+    AreaWage,
     Dataset,
     Occupation,
     OccupationSkill,
@@ -24,11 +25,22 @@ from headway.careers.models import (
     Task,
     TechnologySkill,
     Wage,
+    WageArea,
 )
 from headway.domain.careerdata import sources
 from tests.careers.test_real_mirror import MIRROR as REAL_MIRROR
 
-COUNTED = (Occupation, OccupationTitle, Task, TechnologySkill, Skill, OccupationSkill, Wage)
+COUNTED = (
+    Occupation,
+    OccupationTitle,
+    Task,
+    TechnologySkill,
+    Skill,
+    OccupationSkill,
+    Wage,
+    WageArea,
+    AreaWage,
+)
 
 
 def row_counts() -> dict[str, int]:
@@ -199,3 +211,15 @@ def test_the_real_occupation_file_cut_at_119_of_1016_rows_changes_nothing(
     assert "O*NET: Occupation Data.txt, line 120: the last row ends without a line break" in errors
     assert row_counts() == before
     assert Occupation.objects.get(code="15-1252.00").description.endswith(".")
+
+
+def test_a_truncated_area_workbook_is_refused(career_data: Path, tmp_path: Path) -> None:
+    damaged = copy_of(career_data, tmp_path)
+    workbook = damaged / sources.OEWS_METRO
+    workbook.write_bytes(workbook.read_bytes()[:-300])
+    before = row_counts()
+
+    errors = sync_refused(damaged, "oews")
+
+    assert "MSA_M2024_dl.xlsx" in errors and "not a readable zip archive or workbook" in errors
+    assert row_counts() == before

@@ -86,7 +86,7 @@ def count_records(root: Path, path: str, dataset: str) -> int:
     counter = _COUNTERS.get(path)
     if counter is not None:
         return counter(root / path)
-    if path.endswith(".xlsx"):
+    if path.endswith((".xlsx", ".zip")):
         return _check_container(root / path, FileRef(dataset, path.rsplit("/", 1)[-1]))
     name = path.rsplit("/", 1)[-1]
     return _count(iter_tab_rows(root / path, FileRef(dataset, name), ()))
@@ -100,18 +100,18 @@ _COUNTERS: Mapping[str, Callable[[Path], int]] = {
 
 
 def _check_container(path: Path, ref: FileRef) -> int:
-    """Check a workbook's zip container (every member's CRC-32); return 0, as rows go uncounted.
+    """Check a zip archive or workbook (every member's CRC-32); return 0, as rows go uncounted.
 
-    The state and metropolitan-area workbooks hold some 200,000 rows: reading them twice
-    would double their import time, and no release count is recorded for them here.
+    Used for files without release counts, such as the state and metropolitan-area workbooks:
+    they hold some 200,000 rows, and reading them twice would double their import time.
     """
     try:
         with zipfile.ZipFile(path) as archive:
             damaged = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-        raise ref.error(None, f"not a readable xlsx workbook ({exc})") from None
+        raise ref.error(None, f"not a readable zip archive or workbook ({exc})") from None
     if damaged is not None:
-        raise ref.error(None, f"damaged workbook: member {damaged} fails its CRC-32 check")
+        raise ref.error(None, f"damaged archive: member {damaged} fails its CRC-32 check")
     return 0
 
 
