@@ -223,3 +223,23 @@ def test_a_truncated_area_workbook_is_refused(career_data: Path, tmp_path: Path)
 
     assert "MSA_M2024_dl.xlsx" in errors and "not a readable zip archive or workbook" in errors
     assert row_counts() == before
+
+
+def test_ensure_after_a_refused_file_loads_it_and_redoes_the_crosswalk(
+    db: None, mirror: Path, tmp_path: Path, settings: Any
+) -> None:
+    damaged = copy_of(mirror, tmp_path)
+    cut(damaged / sources.ONET_FOLDER / "Occupation Data.txt", 2, mid_field=True)
+    settings.HEADWAY_DATA_MIRROR = str(damaged)
+    with pytest.raises(CommandError):
+        call_command("data", "ensure", stdout=StringIO(), stderr=StringIO())
+    esco = Occupation.objects.filter(source=Occupation.Source.ESCO)
+    assert not esco.filter(onet_match__isnull=False).exists()  # nothing to match yet
+
+    settings.HEADWAY_DATA_MIRROR = str(mirror)  # the whole file again
+    out = StringIO()
+    call_command("data", "ensure", stdout=out)
+
+    assert "Career data missing: onet. Syncing." in out.getvalue()
+    assert Occupation.objects.filter(source=Occupation.Source.ONET).count() == 7
+    assert esco.filter(onet_match__isnull=False).exists()

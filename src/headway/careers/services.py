@@ -138,7 +138,12 @@ def datasets_ensure(
         )
         return None
     progress(f"Career data missing: {', '.join(missing)}. Syncing.")
-    return datasets_sync(mirror=mirror, only=missing, progress=progress)
+    wanted = set(missing)
+    if wanted & set(_CROSSWALK_INPUTS):
+        # A crosswalk imported while O*NET or ESCO was refused matched nothing: redo it.
+        wanted.add("crosswalk")
+    only = [key for key in DATASET_KEYS if key in wanted]
+    return datasets_sync(mirror=mirror, only=only, progress=progress)
 
 
 @transaction.atomic
