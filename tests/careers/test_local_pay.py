@@ -92,7 +92,7 @@ def test_the_occupation_page_shows_local_pay_beside_national_pay(
 
     assert "Pay where your vision is" in page
     assert '<h3 id="local-pay-' in page and "New York-Newark-Jersey City, NY-NJ</h3>" in page
-    assert '<th scope="col">Annual, New York-Newark-Jersey City, NY-NJ</th>' in page
+    assert 'Annual, this area<span class="visually-hidden"> (New York-Newark-Jersey City' in page
     assert "<td>$165,000</td><td>$130,000</td>" in page  # median here, nationally
     assert "≥ $239,200" in page  # BLS's top code for the 90th percentile, kept
     assert "metropolitan and nonmetropolitan area estimates, SOC 15-1252" in page
