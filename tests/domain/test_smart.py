@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +20,6 @@ from headway.domain.smart import (
 )
 
 TODAY = date(2026, 11, 25)
-LABELLED = Path(__file__).resolve().parents[1] / "data" / "smart_goals.jsonl"
 
 
 def analyse(text: str, today: date = TODAY, **context: object) -> SmartAnalysis:
@@ -669,34 +666,3 @@ def test_gig_work_seats_and_placeholders_are_judged_by_what_they_name(
     text: str, status: str
 ) -> None:
     assert analyse(text).specific.status == status
-
-
-# -- the labelled set ---------------------------------------------------------------------
-# Floors sit a little under the accuracy measured when they were set, so that a regression
-# fails while harmless wording changes do not.
-# Batch `s` (added with its first-look measurable of 0.86) pulls the whole-set measurable
-# accuracy from 0.977 to 0.966; no other batch moved.
-# Batch `m` (100 goals written to stress Measurable) has a first-look specific of 0.73 (0.79
-# after the measurable changes), which pulls the whole-set specific from 0.948 to 0.939: the
-# specific floor drops to 0.93 for that reason alone. Measurable rose to 0.983, so its floor rises.
-FLOORS = {"specific": 0.93, "measurable": 0.97, "time_bound": 0.98, "verdict": 0.95}
-
-
-def test_labelled_goals_stay_above_the_accuracy_floor() -> None:
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
-    rows = [row for row in rows if row["id"][0] in "ghkzqwvsm"]
-    assert len(rows) >= 250
-    right: Counter[str] = Counter()
-    deadlines = [0, 0]
-    for row in rows:
-        context = SmartContext.from_dict(row["context"]) if "context" in row else None
-        a = analyse_goal(row["text"], today=date.fromisoformat(row["today"]), context=context)
-        for name in ("specific", "measurable", "time_bound"):
-            right[name] += getattr(a, name).status == row["labels"][name]
-        right["verdict"] += a.verdict == row["verdict"]
-        if "deadline" in row:
-            deadlines[0] += 1
-            deadlines[1] += bool(a.deadline and a.deadline.on.isoformat() == row["deadline"])
-    for name, floor in FLOORS.items():
-        assert right[name] / len(rows) >= floor, name
-    assert deadlines[1] / deadlines[0] >= 0.97
