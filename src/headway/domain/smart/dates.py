@@ -9,7 +9,6 @@ day of the month (February 29 becomes February 28 in other years).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
@@ -18,6 +17,7 @@ from datetime import date, timedelta
 from functools import partial
 from itertools import chain
 
+from ..months import add_months, add_years, last_day
 from . import lexicon as lx
 from .text import Parsed, singular
 
@@ -82,32 +82,8 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def add_months(day: date, months: int) -> date:
-    """Return day moved by whole months, clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
-
-
-def add_years(day: date, years: int) -> date:
-    """Return the same month and day years later (February 29 becomes February 28)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _last_day(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
-        return 29
-    return _DAYS_IN_MONTH[month - 1]
-
-
 def _month_period(year: int, month: int) -> Period:
-    return date(year, month, 1), date(year, month, _last_day(year, month))
+    return date(year, month, 1), date(year, month, last_day(year, month))
 
 
 def _quarter_period(year: int, q: int) -> Period:
@@ -956,7 +932,7 @@ class _Scanner:
                 def occurrence(y: int, day: int = day) -> Period:
                     month = today.month if y == today.year else 1
                     for _ in range(13):
-                        if day <= _last_day(y, month) and date(y, month, day) >= today:
+                        if day <= last_day(y, month) and date(y, month, day) >= today:
                             return date(y, month, day), date(y, month, day)
                         y, month = (y, month + 1) if month < 12 else (y + 1, 1)
                     raise ValueError(day)
@@ -1035,7 +1011,7 @@ class _Scanner:
 
     def _rolling_day(self, start: int, end: int, month: int, day: int) -> None:
         def occurrence(y: int) -> Period:
-            d = date(y, month, min(day, _last_day(y, month)))
+            d = date(y, month, min(day, last_day(y, month)))
             return d, d
 
         if day < 1 or day > 31:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .criteria import Item, Reader, judge_measurable, judge_specific, judge_time, public_entities
 from .dates import TimeExpr, find_time
 from .fit import judge_attainable, judge_relevant
+from .measurable import judge_measurable
 from .metrics import find_metrics
 from .model import (
     MAX_GOAL_LENGTH,
@@ -18,8 +18,11 @@ from .model import (
     SmartContext,
     Verdict,
 )
+from .reader import Item, Reader, public_entities
 from .rewrite import suggest_rewrite
+from .specific import judge_specific
 from .text import Parsed
+from .time_bound import judge_time
 
 
 def verdict_of(
@@ -130,7 +133,7 @@ def _empty(text: str, today: date) -> SmartAnalysis:
     def missing(name: str, fix: str) -> CriterionResult:
         return CriterionResult(name, "missing", "The goal is empty.", fix)
 
-    from .criteria import example_date, format_date
+    from .time_bound import example_date, format_date
 
     example = format_date(example_date(today))
     return SmartAnalysis(
