@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from io import StringIO
 
@@ -124,6 +126,31 @@ def test_the_command_prints_a_report_and_json() -> None:
 def test_the_command_refuses_over_long_goals() -> None:
     with pytest.raises(CommandError, match="limit"):
         call_command("smart", "x" * (MAX_GOAL_LENGTH + 1))
+
+
+def _headway(*args: str) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from headway.__main__ import main; main(sys.argv); "
+    code += "print('django loaded' if 'django' in sys.modules else '', file=sys.stderr)"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_command_answers_without_django_when_no_user_is_named() -> None:
+    out = StringIO()
+    call_command("smart", GOAL, "--today", "2026-11-25", stdout=out)
+    done = _headway("smart", GOAL, "--today", "2026-11-25")
+    assert done.returncode == 0
+    assert done.stdout == out.getvalue()
+    assert "django loaded" not in done.stderr
+    done = _headway("smart", GOAL, "--today", "2026-11-25", "--json")
+    assert json.loads(done.stdout)["deadline"]["on"] == "2029-11-25"
+    done = _headway("smart", "x" * (MAX_GOAL_LENGTH + 1))
+    assert done.returncode == 1
+    assert "limit" in done.stderr
+    done = _headway("smart", GOAL, "--today", "not a day")
+    assert done.returncode == 2
+    assert "--today" in done.stderr
 
 
 def test_the_command_judges_against_a_users_vision(owner: User) -> None:
