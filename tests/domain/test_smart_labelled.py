@@ -40,10 +40,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "z": {"specific": 0.93, "measurable": 0.99, "time_bound": 0.99, "verdict": 0.95},
     "q": {"specific": 0.95, "measurable": 0.97, "time_bound": 0.97, "verdict": 0.96},
     "w": {"specific": 0.88, "measurable": 0.94, "time_bound": 0.96, "verdict": 0.88},
-    "v": {"specific": 0.88, "measurable": 0.95, "time_bound": 0.93, "verdict": 0.89},
+    "v": {"specific": 0.89, "measurable": 0.95, "time_bound": 0.93, "verdict": 0.90},
     "s": {"specific": 0.90, "measurable": 0.95, "time_bound": 0.98, "verdict": 0.91},
     "m": {"specific": 0.78, "measurable": 0.97, "time_bound": 0.95, "verdict": 0.88},
-    "n": {"specific": 0.70, "measurable": 0.79, "time_bound": 0.91, "verdict": 0.74},
+    "n": {"specific": 0.78, "measurable": 0.90, "time_bound": 0.95, "verdict": 0.83},
 }
 
 

@@ -249,7 +249,7 @@ _P_HALF = re.compile(
 )
 _P_SEASON = re.compile(
     r"\b(?:(?P<rel>this|next|coming|last|the\s+coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-    rf"(?!\s+break)(?:\s*(?:of\s+)?(?P<y>{_YEAR}|'\d\d)|\s+of\s+(?P<yrel>next|this)\s+year)?"
+    rf"(?!\s+break)(?:\s*(?:of\s+)?(?P<y>{_YEAR}|'\d\d)|\s+(?:of\s+)?(?P<yrel>next|this)\s+year)?"
     r"(?:\s+(?P<term>semester|term|session|intake|quarter|cohort))?\b",
     _F,
 )
@@ -332,6 +332,26 @@ _P_WEEKDAY = re.compile(
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)\b",
     _F,
 )
+# A school year or semester named by its place in a course ("junior year", "my final semester",
+# "year 13") has no date without the course's calendar: an event with no recorded date.
+_P_SCHOOL_PERIOD = re.compile(
+    r"\b(?P<pre>before|by|until|till|after|during|in|for|through)\s+"
+    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:last|final)\s+(?:semester|term|year)\s+of\s+(?:my|our|the)\s+[\w'-]+"
+    r"|(?:my|our|his|her|their|the)?\s*(?:freshman|sophomore|junior|senior)\s+(?:year|semester)"
+    r"|(?:my|our|his|her|their)\s+(?:final|last|first|second|third|fourth|fifth)\s+"
+    r"(?:year|semester|term)(?!\s+(?:of|at|in)\s+(?:work|the\s+job|my\s+job))"
+    r"|year\s+(?:[7-9]|1[0-3])(?!\d))\b",
+    _F,
+)
+_P_BEING_IN = re.compile(r"\b(?:am|i'm|im|is|are|was|were)\s*$", _F)
+_SCHOOL_WORDS = frozenset(
+    {"freshman", "sophomore", "junior", "senior", "final", "last", "first", "second", "third"}
+    | {"fourth", "fifth", "year"}
+)
+_P_DAY_PARTS_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&|or)\s*\w+day)*\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b", _F
+)
 _P_DAY_OF_MONTH = re.compile(
     r"\b(?:by|before|on|until)\s+(?P<the>the)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of|century|day|time))",
@@ -376,7 +396,11 @@ _P_RECUR = re.compile(
     r"(?P<u>day|weekday|week|weekend|month|quarter|year|semester|term|morning|evening|night|"
     r"sprint|shift|paycheck|pay\s+period|season|lesson|class|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
-    r"|\bon\s+(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
+    r"|\bon\s+(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|"
+    r"weekdays|weeknights|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|weekend)"
+    r"(?:\s*(?:,|and|&|or)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day)*\s+"
+    r"(?:mornings|afternoons|evenings|nights|lunchtimes))\b"
+    r"|\bevery\s+lunch\s+break\b"
     r"|\b(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|biweekly|fortnightly|regularly|"
     r"consistently|routinely|nightly)\b",
     _F,
@@ -608,6 +632,14 @@ class _Scanner:
         ordinal = any(w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th")) for w in words)
         if words & _DAY_WORDS or ordinal:
             self._scan_days()
+        if words & _SCHOOL_WORDS:
+            for m in _P_SCHOOL_PERIOD.finditer(s):
+                if re.search(
+                    r"\b(?:am|i'm|im|is|are|was|were)\s*$", s[: m.start()], _F
+                ) or re.match(r"\s+now\b", s[m.end() :], _F):
+                    continue  # "I am in year 11 now" says where the writer is, not when
+                kind = "start" if m["pre"].lower() == "after" else "event"
+                self.special.append(self._expr(kind, m.start(), m.end(), resolution="school"))
 
     def _scan_numeric(self) -> None:
         s, today = self.s, self.today
@@ -946,6 +978,8 @@ class _Scanner:
                     continue
                 if m["wd"].lower() in ("sat", "sun", "mon", "wed") and not m["wd"][0].isupper():
                     continue
+                if _P_DAY_PARTS_AFTER.match(s, m.end()):
+                    continue  # "on Wednesday evenings" repeats every week
                 pre = m["pre"].lower()
                 rel = (m["rel"] or (pre if pre in ("next", "this", "coming") else "")).lower()
                 ahead = (wd - today.weekday()) % 7
@@ -1180,7 +1214,12 @@ def find_time(
     for c in cands:
         if any(c.start < o.end and o.start < c.end for o in chosen):
             continue
-        if any(c.start < o.end and o.start < c.end and o.kind == "descriptor" for o in out):
+        if any(
+            c.start < o.end
+            and o.start < c.end
+            and (o.kind == "descriptor" or o.resolution == "school")
+            for o in out
+        ):
             continue
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)

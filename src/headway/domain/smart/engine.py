@@ -88,7 +88,7 @@ def judge_smt(
     """Judge only specific, measurable and time-bound (the fast path; no rewrite)."""
     today = _check(text, today)
     read = _Read(text, today, context)
-    specific = judge_specific(read.parsed, read.items)
+    specific = judge_specific(read.parsed, read.items, read.metrics)
     measurable = judge_measurable(read.parsed, read.items, read.metrics, context, read.times)
     time_bound, deadline = judge_time(read.parsed, read.times, today, context)
     return specific, measurable, time_bound, deadline
@@ -105,7 +105,7 @@ def analyse_goal(text: str, *, today: date, context: SmartContext | None = None)
         return _empty(text, today)
     read = _Read(text, today, context)
     parsed = read.parsed
-    specific = judge_specific(parsed, read.items)
+    specific = judge_specific(parsed, read.items, read.metrics)
     measurable = judge_measurable(parsed, read.items, read.metrics, context, read.times)
     time_bound, deadline = judge_time(parsed, read.times, today, context)
     attainable = judge_attainable(parsed, read.items, read.metrics, deadline, context, today)

@@ -74,7 +74,15 @@ def judge_measurable(
     quiet = [(t.start, t.end) for t in times if t.kind in ("event", "start", "anchored", "age")]
     quiet += idioms
     quiet += [(m.start(2), m.end()) for m in _EXPLORING.finditer(parsed.folded)]
-    events = _events(parsed, live, quiet)
+    events = [e for e in _events(parsed, live, quiet) if not _P_BE_A_LEADER.match(e.text)]
+    if events and all(_P_APPLY_MANY.match(e.text) for e in events):
+        return CriterionResult(
+            "measurable",
+            "partly",
+            f"Applying ({_list(events)}) can be counted, but the goal sets no number.",
+            "How many applications, and by when? e.g. 'apply to 10 jobs a month'.",
+            tuple(events),
+        )
     if events:
         return CriterionResult(
             "measurable",
@@ -127,6 +135,20 @@ def judge_measurable(
         "Gives nothing that can be checked: no number, credential or event.",
         fix,
     )
+
+
+# "Be a leader" names a quality, not a post: nobody is appointed "a leader".
+_P_BE_A_LEADER = re.compile(
+    r"(?:be|become|becoming|being|grow\s+as)\s+(?:an?\s+)?(?:(?:good|great|better|strong|real|"
+    r"true|natural|confident)\s+)?leader$",
+    re.IGNORECASE,
+)
+# Applying for an uncounted plural ("apply for jobs") is an activity, not a result.
+_P_APPLY_MANY = re.compile(
+    r"(?:keep\s+)?appl(?:y|ies|ying)\s+(?:for|to)\s+(?:(?:some|more|any|new|the)\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:jobs|roles|positions|internships|openings|vacancies|stuff|things)$",
+    re.IGNORECASE,
+)
 
 
 def _events(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from . import lexicon as lx
-from .model import CriterionResult, Evidence
+from .model import CriterionResult, Evidence, Metric
 from .reader import (
     _ADMISSION,
     _CAREER_CHANGE,
@@ -36,10 +36,13 @@ _KIND_WORDS = {
     "organisation": "an organisation",
     "field": "a field",
     "place": "a place",
+    "habit": "a habit with its amount or frequency",
 }
 
 
-def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
+def judge_specific(
+    parsed: Parsed, items: Sequence[Item], metrics: Sequence[Metric] = ()
+) -> CriterionResult:
     """Judge whether the goal names a concrete outcome and where it applies."""
     text = parsed.text
     live = [it for it in items if not it.negated]
@@ -52,6 +55,8 @@ def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
     concrete: list[Item] = []
     partial: list[Item] = []
     for it in live:
+        if it.kind == "role" and _someone_elses(parsed, it):
+            continue
         if it.kind == "role":
             anchored = it.concrete or bool(where) or own or promoted
             (concrete if anchored and not it.vague else partial).append(it)
@@ -88,6 +93,8 @@ def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
     concrete.extend(_gig_work(parsed, live))
     concrete.extend(_seats(parsed))
     concrete, partial = _idioms(parsed, concrete, partial)
+    if not concrete:
+        concrete.extend(_habits(parsed, metrics))
     for m in parsed.by_cat.get("ev", ()):
         if m.info == "self" and not any(parsed.tokens[k].negated for k in range(m.i, m.j)):
             partial.append(Item("event", m.start, m.end, m.i, m.j, False))
@@ -161,6 +168,38 @@ def judge_specific(parsed: Parsed, items: Sequence[Item]) -> CriterionResult:
         explanation = "Names no role, skill, credential, piece of work or result."
         fix = "Name the outcome and where, e.g. 'a junior developer role at a fintech startup'."
     return CriterionResult("specific", "missing", explanation, fix, tuple(vague))
+
+
+_HABITS = frozenset(lx.HABIT_WORDS)
+
+
+def _someone_elses(parsed: Parsed, it: Item) -> bool:
+    """Return whether a role is someone else's, in the possessive ("my manager's advice")."""
+    folded = parsed.folded
+    return folded[it.end : it.end + 2] in ("'s", "\u2019s") or folded[it.start : it.end].endswith(
+        ("'s", "\u2019s")
+    )
+
+
+def _habits(parsed: Parsed, metrics: Sequence[Metric]) -> list[Item]:
+    """Return a habit named with its amount or frequency ("swim 40 lengths twice a week")."""
+    for tok in parsed.tokens:
+        if tok.base not in _HABITS or tok.negated:
+            continue
+        after = [
+            m
+            for m in metrics
+            if m.start is not None
+            and m.end is not None
+            and m.end > tok.start
+            and m.start - tok.end < 40
+            and (tok.base not in ("lose", "losing") or m.kind == "weight")
+        ]
+        if after:
+            start = min(tok.start, after[0].start or tok.start)
+            end = max(tok.end, after[0].end or tok.end)
+            return [Item("habit", start, end, tok.i, tok.i + 1, True)]
+    return []
 
 
 # Idioms that say how a career should go, not what it should reach: what follows them in the

@@ -26,6 +26,7 @@ from .words import (
     NAMED_ORGS,
     ORG_KINDS,
     PLACES,
+    PLAIN_WORDS,
     PROGRAM_NOUNS,
     RESULTS,
     SENIORITY,
@@ -179,7 +180,9 @@ VOCABULARY = frozenset(
     for w in key.split(" ")
     if len(w) >= 6 and w.isalpha()
 ) | frozenset(m for m in MONTH_NAMES if len(m) >= 6)
-KNOWN_WORDS = frozenset(w for key in PHRASES for w in key.split(" ")) | STOPWORDS
+KNOWN_WORDS = (
+    frozenset(w for key in PHRASES for w in key.split(" ")) | STOPWORDS | frozenset(PLAIN_WORDS)
+)
 
 
 def _deletions(word: str) -> set[str]:

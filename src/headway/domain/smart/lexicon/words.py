@@ -645,6 +645,23 @@ PLATFORMS = frozenset(
 )
 PLACES = words("abroad, overseas, remotely, internationally, in another country")
 
+# Everyday words one letter from a lexicon word, never corrected to it ("follow" is not
+# "fellow", "listen" is not "lister").
+PLAIN_WORDS = words(
+    """follow, follows, followed, following, listen, listens, advice, feedback, stairs, steps,
+    lengths, parkrun, journal, stretch, meditate, proud, sleep, swim, cycle, walk"""
+)
+
+# A personal habit named by its activity: with an amount or frequency it is specific even
+# without a role ("walk 10,000 steps a day", "swim 40 lengths twice a week").
+HABIT_WORDS = words(
+    """walk, walks, walking, run, runs, running, jog, jogging, cycle, cycling, bike, biking,
+    swim, swimming, sleep, sleeping, meditate, meditating, stretch, stretching, lift, lifting,
+    bench, squat, row, rowing, hike, hiking, exercise, exercising, steps, laps, lengths,
+    push-ups, pushups, pull-ups, pullups, sit-ups, yoga, pilates, parkrun, marathon,
+    half-marathon, gym, stairs, duolingo, journal, lose, losing"""
+)
+
 STOPWORDS = frozenset(
     words(
         """a, an, the, i, i'm, i'd, i'll, i've, me, my, mine, myself, we, our, us, you, your,
