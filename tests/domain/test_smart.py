@@ -827,3 +827,38 @@ def test_advice_leadership_and_applying_are_read_for_what_they_commit_to(
 ) -> None:
     a = analyse(text, MESSY_TODAY)
     assert (a.specific.status, a.measurable.status) == (specific, measurable)
+
+
+@pytest.mark.parametrize(
+    ("text", "specific", "measurable"),
+    [
+        (
+            "I'm a cashier at Tesco and want to become a store manager there by 2028",
+            ["store manager"],
+            ["become a store manager"],
+        ),
+        (
+            "I work as a receptionist but I want to be a dental hygienist within 3 years",
+            ["dental hygienist"],
+            ["be a dental hygienist"],
+        ),
+        (
+            "As a teacher with a masters degree, I want to become a deputy head by 2030",
+            ["deputy head"],
+            ["become a deputy head"],
+        ),
+        ("Currently a barista. Goal: open my own coffee roastery", ["coffee roastery"], None),
+    ],
+)
+def test_evidence_cites_the_goal_not_the_job_or_degree_already_held(
+    text: str, specific: list[str], measurable: list[str] | None
+) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert [e.text for e in a.specific.evidence] == specific
+    if measurable is not None:
+        assert [e.text for e in a.measurable.evidence] == measurable
+
+
+def test_serving_as_a_role_is_still_the_goal() -> None:
+    a = analyse("Serve as a squad leader in the Marine Corps by 2028", MESSY_TODAY)
+    assert "squad leader" in [e.text for e in a.specific.evidence]

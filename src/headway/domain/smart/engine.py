@@ -18,7 +18,7 @@ from .model import (
     SmartContext,
     Verdict,
 )
-from .reader import Item, Reader, public_entities
+from .reader import Item, Reader, held_spans, public_entities
 from .rewrite import suggest_rewrite
 from .specific import judge_specific
 from .text import Parsed
@@ -55,7 +55,7 @@ def _check(text: str, today: date) -> date:
 class _Read:
     """What one goal says, read once and shared by the judgements."""
 
-    __slots__ = ("items", "metrics", "parsed", "times")
+    __slots__ = ("held", "items", "metrics", "parsed", "times")
 
     def __init__(self, text: str, today: date, context: SmartContext | None) -> None:
         self.parsed = Parsed(text)
@@ -79,7 +79,13 @@ class _Read:
                     )
                 )
         self.metrics = sorted(metrics, key=lambda m: m.start or 0)
-        self.items: list[Item] = Reader(self.parsed, skip).read(self.metrics)
+        held = held_spans(self.parsed)
+        self.items: list[Item] = [
+            it
+            for it in Reader(self.parsed, skip).read(self.metrics)
+            if not any(a <= it.start and it.end <= b for a, b in held)
+        ]
+        self.held = held
 
 
 def judge_smt(
@@ -89,7 +95,9 @@ def judge_smt(
     today = _check(text, today)
     read = _Read(text, today, context)
     specific = judge_specific(read.parsed, read.items, read.metrics)
-    measurable = judge_measurable(read.parsed, read.items, read.metrics, context, read.times)
+    measurable = judge_measurable(
+        read.parsed, read.items, read.metrics, context, read.times, read.held
+    )
     time_bound, deadline = judge_time(read.parsed, read.times, today, context)
     return specific, measurable, time_bound, deadline
 
@@ -106,7 +114,7 @@ def analyse_goal(text: str, *, today: date, context: SmartContext | None = None)
     read = _Read(text, today, context)
     parsed = read.parsed
     specific = judge_specific(parsed, read.items, read.metrics)
-    measurable = judge_measurable(parsed, read.items, read.metrics, context, read.times)
+    measurable = judge_measurable(parsed, read.items, read.metrics, context, read.times, read.held)
     time_bound, deadline = judge_time(parsed, read.times, today, context)
     attainable = judge_attainable(parsed, read.items, read.metrics, deadline, context, today)
     relevant = judge_relevant(parsed, read.items, context)

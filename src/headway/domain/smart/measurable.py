@@ -41,8 +41,12 @@ def judge_measurable(
     metrics: Sequence[Metric],
     context: SmartContext | None,
     times: Sequence[TimeExpr] = (),
+    background: Sequence[tuple[int, int]] = (),
 ) -> CriterionResult:
-    """Judge whether completion of the goal can be checked objectively."""
+    """Judge whether completion of the goal can be checked objectively.
+
+    `background` spans say what the writer already is or has; nothing in them counts.
+    """
     text = parsed.text
     toks = parsed.tokens
     live = [it for it in items if not it.negated]
@@ -73,6 +77,7 @@ def judge_measurable(
         )
     quiet = [(t.start, t.end) for t in times if t.kind in ("event", "start", "anchored", "age")]
     quiet += idioms
+    quiet += background
     quiet += [(m.start(2), m.end()) for m in _EXPLORING.finditer(parsed.folded)]
     events = [e for e in _events(parsed, live, quiet) if not _P_BE_A_LEADER.match(e.text)]
     if events and all(_P_APPLY_MANY.match(e.text) for e in events):

@@ -821,6 +821,34 @@ _WORK_HEADS = frozenset(
 _PREPOSITIONS = frozenset({"about", "on", "at", "in", "with", "for", "to", "by", "often", "than"})
 
 
+# What the writer already is or has, said as background to the goal: "I'm a cashier at Tesco",
+# "I work as a receptionist", "As a teacher with a masters degree,", "Currently a barista.",
+# "I have a business degree". Its roles and credentials are not the outcome.
+_P_HELD = re.compile(
+    r"(?:^|(?<=[.;!?]\s)|(?<=[.;!?]))\s*(?:as|currently(?:\s+working\s+as)?)\s+an?\s"
+    r"|\bi(?:'|\u2019)?m\s+(?:currently\s+|now\s+|still\s+)?an?\s"
+    r"|\bi\s+am\s+(?:currently\s+|now\s+|still\s+)?an?\s"
+    r"|\bi\s+(?:currently\s+)?work\s+as\s+an?\s"
+    r"|\bi\s+(?:already\s+)?(?:have|hold)\s+(?:an?|my)\s",
+    re.IGNORECASE,
+)
+_P_HELD_END = re.compile(
+    r"[,.;!?:]|\s(?:and|but|so|because|though|although|who|which|want|wants|would|hope|"
+    r"plan|need|to)\b",
+    re.IGNORECASE,
+)
+
+
+def held_spans(parsed: Parsed) -> list[tuple[int, int]]:
+    """Return the spans that say what the writer already is or has, not what they want."""
+    s = parsed.folded
+    out = []
+    for m in _P_HELD.finditer(s):
+        end = _P_HELD_END.search(s, m.end())
+        out.append((m.start(), end.start() if end else len(s)))
+    return out
+
+
 def public_entities(items: Sequence[Item], text: str) -> tuple[Entity, ...]:
     """Return what the goal names, longest first where names overlap, without negated ones."""
     names = {"employ": "role", "business": "work"}

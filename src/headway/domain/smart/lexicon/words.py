@@ -543,7 +543,8 @@ BUSINESSES = words(
     café, food truck, shop, online shop, store, shopify store, etsy shop, farm, vegetable farm,
     studio, agency, consultancy, firm, brand, nonprofit, charity, daycare, gym, label,
     barbershop, barber shop, bookshop, bookstore, coffee shop, boutique, nail salon, brewery,
-    florist, print shop, tattoo studio, kennel, cattery, nursery, garage, food stall"""
+    florist, print shop, tattoo studio, kennel, cattery, nursery, garage, food stall, roastery,
+    coffee roastery, coffee cart, pub, bar, hotel, guesthouse, bed and breakfast, workshop"""
 )
 GENERIC_BUSINESSES = words("business, company, startup, start-up, side business, side hustle")
 
