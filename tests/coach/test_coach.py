@@ -87,7 +87,65 @@ def test_the_live_check_says_what_is_missing(owner_client: Client) -> None:
     body = owner_client.post(reverse("coach-check"), {"statement": WISH}).content.decode()
     assert "Not SMART yet" in body or "Partly SMART" in body
     assert "How to fix" in body
-    assert "Use suggestion" in body
+    assert "Which role do you want, and where?" in body
+    assert "By when?" in body
+
+
+@time_machine.travel(date(2026, 12, 3), tick=False)
+def test_the_guide_composes_a_rewrite_from_the_answers(owner_client: Client) -> None:
+    answers = {
+        "statement": WISH,
+        "guide_role": "product designer",
+        "guide_where": "a health-tech startup",
+        "guide_by": "2027-09-30",
+    }
+    body = owner_client.post(reverse("coach-check"), answers).content.decode()
+    sentence = "Get hired as a product designer at a health-tech startup by September 30, 2027."
+    assert sentence in body
+    assert 'data-smart-date="2027-09-30"' in body
+    assert "[" not in sentence
+
+
+@time_machine.travel(date(2026, 12, 3), tick=False)
+def test_the_guide_offers_the_vision_as_a_choice_and_asks_how_many(
+    owner: User, owner_client: Client
+) -> None:
+    from headway.plans.models import Vision
+
+    Vision.objects.create(user=owner, horizon=5, target_role="Data analyst")
+    body = owner_client.post(reverse("coach-check"), {"statement": WISH}).content.decode()
+    assert '<option value="Data analyst">' in body
+    body = owner_client.post(
+        reverse("coach-check"),
+        {"statement": "Learn SQL", "guide_count": "4", "guide_unit": "dashboards"},
+    ).content.decode()
+    assert "How many, or how much?" in body
+    assert 'data-smart-metric-target="4"' in body
+    assert 'data-smart-metric-unit="dashboards"' in body
+
+
+def test_an_unanswered_guide_shows_no_rewrite(owner_client: Client) -> None:
+    body = owner_client.post(
+        reverse("coach-check"), {"statement": WISH, "guide_role": "", "guide_by": ""}
+    ).content.decode()
+    assert "Answer each question" in body
+    assert "Use this rewrite" not in body
+
+
+def test_the_goal_form_takes_the_coachs_rewrite(owner_client: Client) -> None:
+    response = owner_client.get(
+        reverse("plans-goal-create"),
+        {
+            "statement": "Learn SQL and complete 4 dashboards by June 30, 2027.",
+            "target_date": "2027-06-30",
+            "metric_target": "4",
+            "metric_unit": "dashboards",
+        },
+    )
+    body = response.content.decode()
+    assert "Learn SQL and complete 4 dashboards by June 30, 2027." in body
+    assert 'value="2027-06-30"' in body
+    assert 'value="dashboards"' in body
 
 
 def test_markup_in_a_goal_is_shown_as_text(owner_client: Client) -> None:
