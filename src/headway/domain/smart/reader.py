@@ -100,6 +100,11 @@ class Item:
 # ---------------------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------------------
+_P_ACRONYM = re.compile(r"[A-Z][A-Z0-9+&-]{1,7}")
+_P_PERIOD_CODE = re.compile(r"[QH][1-4]|FY\d*")
+_P_DIMENSION = re.compile(r"\d+d")
+
+
 class Reader:
     """Reads the entities of one goal."""
 
@@ -120,7 +125,7 @@ class Reader:
             return True  # "a driving test", "a coding bootcamp"
         if not b or b in lx.STOPWORDS or b in _VAGUE_WORDS or b in _NONQUAL:
             return False
-        if b[0].isdigit() and not re.fullmatch(r"\d+d", b):
+        if b[0].isdigit() and not _P_DIMENSION.fullmatch(b):
             return False
         cats = self.cats[k]
         return not ("ev" in cats or "learn" in cats or "dir" in cats) or bool(
@@ -655,13 +660,9 @@ class Reader:
             for k in range(m.i, m.j)
         }
         for k, tok in enumerate(toks):
-            if (
-                k in taken
-                or not re.fullmatch(r"[A-Z][A-Z0-9+&-]{1,7}", tok.raw)
-                or tok.raw in _NOT_ACRONYMS
-            ):
+            if k in taken or not _P_ACRONYM.fullmatch(tok.raw) or tok.raw in _NOT_ACRONYMS:
                 continue
-            if re.fullmatch(r"[QH][1-4]|FY\d*", tok.raw):
+            if _P_PERIOD_CODE.fullmatch(tok.raw):
                 continue
             before = " ".join(t.base for t in toks[max(0, k - 3) : k])
             if re.search(

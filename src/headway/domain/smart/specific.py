@@ -236,6 +236,9 @@ _UNCHECKABLE_IDIOMS = re.compile(
 
 def idiom_spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Return the spans of empty idioms and the scopes of success idioms (to the clause end)."""
+    memo = parsed.memo.get("idioms")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
     folded = parsed.folded
     empty = [(m.start(), m.end()) for m in _EMPTY_IDIOMS.finditer(folded)]
     scopes = []
@@ -246,6 +249,7 @@ def idiom_spans(parsed: Parsed) -> tuple[list[tuple[int, int]], list[tuple[int, 
         clause = parsed.tokens[k].clause
         end = max(t.end for t in parsed.tokens if t.clause == clause)
         scopes.append((m.start(), end))
+    parsed.memo["idioms"] = (empty, scopes)
     return empty, scopes
 
 
