@@ -457,7 +457,14 @@ def test_the_report_shows_every_criterion_and_the_deadline() -> None:
     for name in ("Specific", "Measurable", "Attainable", "Relevant", "Time-bound"):
         assert name in report
     assert "2027-12-31" in report
-    assert "Rewrite:" in report
+    assert "Rewrite:   Pass the CPA exam by the end of next year (nothing to add)" in report
+
+
+def test_the_report_asks_the_guides_questions_without_brackets() -> None:
+    report = format_report(analyse("Become a manager"))
+    assert "Ask:       Which role do you want, and where? (role, e.g. manager;" in report
+    assert "Ask:       By when? (date, e.g. 2027-05-31, 2027-12-31)" in report
+    assert "[" not in report.split("Names:")[-1].split("\n", 1)[-1]
 
 
 def test_as_dict_gives_json_ready_primitives() -> None:
