@@ -79,3 +79,18 @@ def test_accepting_the_rewrite_fills_the_goal_form(page: Any, live_server: Any) 
     assert page.locator("#id_target_date").input_value() == "2027-06-30"
     assert page.locator("#id_metric_target").input_value() == "4"
     assert page.locator("#id_metric_unit").input_value() == "dashboards"
+
+
+def test_typing_on_while_a_check_is_in_flight_keeps_the_answers(
+    page: Any, live_server: Any
+) -> None:
+    login(page, live_server)
+    page.goto("/coach/")
+    page.get_by_label("Your goal").press_sequentially("Learn SQL soon", delay=5)
+    page.get_by_text("How many, or how much?").wait_for(timeout=30000)
+    page.get_by_label("Number").fill("4")
+    page.get_by_label("Number").press("Tab")
+    page.get_by_label("Of what").press_sequentially("dashboards", delay=30)
+    page.get_by_label("Of what").press("Tab")
+    page.locator("blockquote.smart-rewrite", has_text="4 dashboards").wait_for(timeout=30000)
+    assert page.get_by_label("Of what").input_value() == "dashboards"
