@@ -47,8 +47,11 @@ def test_the_guide_asks_and_its_rewrite_fills_the_coach(page: Any, live_server: 
     page.get_by_label("Role").press("Tab")
     page.get_by_label("Field or organisation").fill("a health-tech startup")
     page.get_by_label("Field or organisation").press("Tab")
+    # Each answer re-checks the goal; wait for the check that has both answers.
+    page.locator("blockquote.smart-rewrite", has_text="health-tech startup").wait_for(
+        timeout=30_000
+    )
     button = page.get_by_role("button", name="Use this rewrite")
-    button.wait_for()
     rewrite = button.get_attribute("data-smart-use") or ""
     assert rewrite.startswith("Get hired as a product designer at a health-tech startup by ")
     assert "[" not in rewrite
