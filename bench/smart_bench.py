@@ -3,10 +3,10 @@
 Reads tests/data/smart_goals.jsonl (or the JSONL files given) and prints, per criterion, the
 three-way accuracy (met / partly / missing, or unknown) and precision, recall and F1 for
 "met" against everything else; then verdict and deadline accuracy, the same figures for each
-id prefix (g, h, k, z: the batches tuned on; q, w, v, s, m: later batches), and throughput on one
-core.
+id prefix (g, h, k, z: the batches tuned on; q, w, v, s, m, n: later batches), and throughput on
+one core. `--sealed` scores the sealed batch x instead.
 
-    .venv/bin/python bench/smart_bench.py [FILE.jsonl ...] [--seconds 3]
+    .venv/bin/python bench/smart_bench.py [FILE.jsonl ...] [--sealed] [--seconds 3]
 """
 
 from __future__ import annotations
@@ -125,8 +125,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--seconds", type=float, default=3.0, help="time per throughput run")
+    parser.add_argument(
+        "--sealed",
+        action="store_true",
+        help="score the sealed batch (smart_goals_sealed.jsonl), which no rule was written from",
+    )
     args = parser.parse_args()
-    paths = args.files or [ROOT / "tests" / "data" / "smart_goals.jsonl"]
+    data = ROOT / "tests" / "data"
+    paths = args.files or [
+        data / ("smart_goals_sealed.jsonl" if args.sealed else "smart_goals.jsonl")
+    ]
     rows = load(paths)
     results = [
         analyse_goal(row["text"], today=date.fromisoformat(row["today"]), context=context_of(row))

@@ -13,10 +13,18 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv if argv is None else argv)
+    if len(args) > 1 and args[1] == "smart":
+        # The SMART check needs no database unless it reads a user's context: answering it
+        # without Django's start-up takes a tenth of the time.
+        from headway.coach.cli import fast_smart
+
+        status = fast_smart(args[2:])
+        if status is not None:
+            sys.exit(status)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "headway.settings")
     from django.core.management import execute_from_command_line
 
-    args = list(sys.argv if argv is None else argv)
     args[0] = "headway"
     execute_from_command_line(args)
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from io import StringIO
 
@@ -85,7 +87,65 @@ def test_the_live_check_says_what_is_missing(owner_client: Client) -> None:
     body = owner_client.post(reverse("coach-check"), {"statement": WISH}).content.decode()
     assert "Not SMART yet" in body or "Partly SMART" in body
     assert "How to fix" in body
-    assert "Use suggestion" in body
+    assert "Which role do you want, and where?" in body
+    assert "By when?" in body
+
+
+@time_machine.travel(date(2026, 12, 3), tick=False)
+def test_the_guide_composes_a_rewrite_from_the_answers(owner_client: Client) -> None:
+    answers = {
+        "statement": WISH,
+        "guide_role": "product designer",
+        "guide_where": "a health-tech startup",
+        "guide_by": "2027-09-30",
+    }
+    body = owner_client.post(reverse("coach-check"), answers).content.decode()
+    sentence = "Get hired as a product designer at a health-tech startup by September 30, 2027."
+    assert sentence in body
+    assert 'data-smart-date="2027-09-30"' in body
+    assert "[" not in sentence
+
+
+@time_machine.travel(date(2026, 12, 3), tick=False)
+def test_the_guide_offers_the_vision_as_a_choice_and_asks_how_many(
+    owner: User, owner_client: Client
+) -> None:
+    from headway.plans.models import Vision
+
+    Vision.objects.create(user=owner, horizon=5, target_role="Data analyst")
+    body = owner_client.post(reverse("coach-check"), {"statement": WISH}).content.decode()
+    assert '<option value="Data analyst">' in body
+    body = owner_client.post(
+        reverse("coach-check"),
+        {"statement": "Learn SQL", "guide_count": "4", "guide_unit": "dashboards"},
+    ).content.decode()
+    assert "How many, or how much?" in body
+    assert 'data-smart-metric-target="4"' in body
+    assert 'data-smart-metric-unit="dashboards"' in body
+
+
+def test_an_unanswered_guide_shows_no_rewrite(owner_client: Client) -> None:
+    body = owner_client.post(
+        reverse("coach-check"), {"statement": WISH, "guide_role": "", "guide_by": ""}
+    ).content.decode()
+    assert "Answer each question" in body
+    assert "Use this rewrite" not in body
+
+
+def test_the_goal_form_takes_the_coachs_rewrite(owner_client: Client) -> None:
+    response = owner_client.get(
+        reverse("plans-goal-create"),
+        {
+            "statement": "Learn SQL and complete 4 dashboards by June 30, 2027.",
+            "target_date": "2027-06-30",
+            "metric_target": "4",
+            "metric_unit": "dashboards",
+        },
+    )
+    body = response.content.decode()
+    assert "Learn SQL and complete 4 dashboards by June 30, 2027." in body
+    assert 'value="2027-06-30"' in body
+    assert 'value="dashboards"' in body
 
 
 def test_markup_in_a_goal_is_shown_as_text(owner_client: Client) -> None:
@@ -124,6 +184,31 @@ def test_the_command_prints_a_report_and_json() -> None:
 def test_the_command_refuses_over_long_goals() -> None:
     with pytest.raises(CommandError, match="limit"):
         call_command("smart", "x" * (MAX_GOAL_LENGTH + 1))
+
+
+def _headway(*args: str) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from headway.__main__ import main; main(sys.argv); "
+    code += "print('django loaded' if 'django' in sys.modules else '', file=sys.stderr)"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_command_answers_without_django_when_no_user_is_named() -> None:
+    out = StringIO()
+    call_command("smart", GOAL, "--today", "2026-11-25", stdout=out)
+    done = _headway("smart", GOAL, "--today", "2026-11-25")
+    assert done.returncode == 0
+    assert done.stdout == out.getvalue()
+    assert "django loaded" not in done.stderr
+    done = _headway("smart", GOAL, "--today", "2026-11-25", "--json")
+    assert json.loads(done.stdout)["deadline"]["on"] == "2029-11-25"
+    done = _headway("smart", "x" * (MAX_GOAL_LENGTH + 1))
+    assert done.returncode == 1
+    assert "limit" in done.stderr
+    done = _headway("smart", GOAL, "--today", "not a day")
+    assert done.returncode == 2
+    assert "--today" in done.stderr
 
 
 def test_the_command_judges_against_a_users_vision(owner: User) -> None:

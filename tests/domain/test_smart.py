@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +20,6 @@ from headway.domain.smart import (
 )
 
 TODAY = date(2026, 11, 25)
-LABELLED = Path(__file__).resolve().parents[1] / "data" / "smart_goals.jsonl"
 
 
 def analyse(text: str, today: date = TODAY, **context: object) -> SmartAnalysis:
@@ -460,7 +457,14 @@ def test_the_report_shows_every_criterion_and_the_deadline() -> None:
     for name in ("Specific", "Measurable", "Attainable", "Relevant", "Time-bound"):
         assert name in report
     assert "2027-12-31" in report
-    assert "Rewrite:" in report
+    assert "Rewrite:   Pass the CPA exam by the end of next year (nothing to add)" in report
+
+
+def test_the_report_asks_the_guides_questions_without_brackets() -> None:
+    report = format_report(analyse("Become a manager"))
+    assert "Ask:       Which role do you want, and where? (role, e.g. manager;" in report
+    assert "Ask:       By when? (date, e.g. 2027-05-31, 2027-12-31)" in report
+    assert "[" not in report.split("Names:")[-1].split("\n", 1)[-1]
 
 
 def test_as_dict_gives_json_ready_primitives() -> None:
@@ -671,31 +675,197 @@ def test_gig_work_seats_and_placeholders_are_judged_by_what_they_name(
     assert analyse(text).specific.status == status
 
 
-# -- the labelled set ---------------------------------------------------------------------
-# Floors sit a little under the accuracy measured when they were set, so that a regression
-# fails while harmless wording changes do not.
-# Batch `s` (added with its first-look measurable of 0.86) pulls the whole-set measurable
-# accuracy from 0.977 to 0.966; no other batch moved.
-# Batch `m` (100 goals written to stress Measurable) has a first-look specific of 0.73 (0.79
-# after the measurable changes), which pulls the whole-set specific from 0.948 to 0.939: the
-# specific floor drops to 0.93 for that reason alone. Measurable rose to 0.983, so its floor rises.
-FLOORS = {"specific": 0.93, "measurable": 0.97, "time_bound": 0.98, "verdict": 0.95}
+# -- messy forms --------------------------------------------------------------------------
+MESSY_TODAY = date(2026, 12, 3)
 
 
-def test_labelled_goals_stay_above_the_accuracy_floor() -> None:
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 250
-    right: Counter[str] = Counter()
-    deadlines = [0, 0]
-    for row in rows:
-        context = SmartContext.from_dict(row["context"]) if "context" in row else None
-        a = analyse_goal(row["text"], today=date.fromisoformat(row["today"]), context=context)
-        for name in ("specific", "measurable", "time_bound"):
-            right[name] += getattr(a, name).status == row["labels"][name]
-        right["verdict"] += a.verdict == row["verdict"]
-        if "deadline" in row:
-            deadlines[0] += 1
-            deadlines[1] += bool(a.deadline and a.deadline.on.isoformat() == row["deadline"])
-    for name, floor in FLOORS.items():
-        assert right[name] / len(rows) >= floor, name
-    assert deadlines[1] / deadlines[0] >= 0.97
+@pytest.mark.parametrize(
+    ("text", "kind", "quantity"),
+    [
+        ("Make 100k a year as a nurse", "amount", 100_000.0),
+        ("Get to 1M streams on my EP", "amount", 1_000_000.0),
+        ("Cycle 3km to work", "distance", 3.0),
+        ("Bench 100kg at the gym", "weight", 100.0),
+        ("land a 70k+ job in cybersecurity", "amount", 70_000.0),
+    ],
+)
+def test_a_number_with_a_unit_suffix_is_a_measure(text: str, kind: str, quantity: float) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.measurable.status == "met"
+    assert any(m.kind == kind and m.quantity == quantity for m in a.metrics)
+
+
+def test_a_retirement_plan_is_not_an_amount() -> None:
+    assert not analyse("Max out my 401k", MESSY_TODAY).metrics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be more organised at work (confidence 8/10)",
+        "Be more organised at work. How confident am I? 8/10",
+        "Be more organised at work, 90% confident",
+        "Be more organised at work - I'd rate my chances 7/10",
+        "Be more organised at work, 60% sure about it",
+    ],
+)
+def test_a_confidence_rating_is_not_the_measure(text: str) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.metrics == ()
+    assert a.measurable.status == "missing"
+
+
+def test_a_confidence_rating_leaves_the_real_measure_alone() -> None:
+    a = analyse("Pass the PMP exam by May (90% confident)", MESSY_TODAY)
+    assert a.measurable.status == "met"
+    assert all("%" not in e.text for e in a.measurable.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go to the Python meetup on Wednesday evenings",
+        "Practise Spanish on Tuesday and Thursday mornings",
+        "Study for the real estate licence on weekday evenings",
+        "Volunteer at the food bank on Saturdays",
+        "Call one old colleague in logistics every Friday",
+        "Walk 5km every lunch break",
+    ],
+)
+def test_a_weekday_habit_repeats_rather_than_falls_due(text: str) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.time_bound.status == "partly"
+    assert a.deadline is None
+    assert any(m.kind == "frequency" for m in a.metrics)
+
+
+def test_a_named_weekday_with_a_date_is_still_a_deadline() -> None:
+    a = analyse("Do a mock interview with the careers service on Monday 14 December", MESSY_TODAY)
+    assert a.deadline is not None and a.deadline.on == date(2026, 12, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get an A in AP Chemistry by the end of junior year",
+        "Land a finance internship before sophomore year",
+        "Finish my dissertation by my final semester",
+        "Pass my A-levels by the end of year 13",
+        "Study abroad in Spain in my third year",
+        "Finish my thesis in the last semester of my masters",
+        "Get into med school after junior year",
+        "By senior year I want to have 3 marketing internships",
+    ],
+)
+def test_a_school_period_without_its_calendar_is_an_undated_event(text: str) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.time_bound.status == "partly"
+    assert a.deadline is None
+
+
+def test_saying_which_school_year_you_are_in_is_not_a_time() -> None:
+    a = analyse("i want to study mechanical engineering, i am in year 11 now", MESSY_TODAY)
+    assert a.time_bound.status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        ("Get hired as a junior web developer by fall next year", date(2027, 11, 30)),
+        ("Start my nursing degree by autumn next year", date(2027, 11, 30)),
+        ("Get my real estate license by spring of next year", date(2027, 5, 31)),
+    ],
+)
+def test_a_season_next_year_ends_with_the_season(text: str, on: date) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.deadline is not None and a.deadline.on == on
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walk 10,000 steps a day",
+        "Swim 40 lengths twice a week",
+        "Run a 10k race in under 50 minutes",
+        "Do yoga twice a week to stay calm during tax season",
+        "Sleep 7 hours a night so I can focus on my night shifts",
+        "Lose 10kg before my army medical",
+    ],
+)
+def test_a_habit_with_its_amount_or_frequency_is_specific(text: str) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert a.specific.status == "met"
+    assert a.specific.evidence[0].kind == "habit"
+    assert text[a.specific.evidence[0].start : a.specific.evidence[0].end]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Get in shape", "missing"),
+        ("Be healthier", "missing"),
+        ("Write 1000 words a day", "missing"),
+    ],
+)
+def test_a_habit_without_an_activity_and_amount_stays_unspecific(text: str, status: str) -> None:
+    assert analyse(text, MESSY_TODAY).specific.status == status
+
+
+def test_a_habit_does_not_weaken_career_goals() -> None:
+    a = analyse("Run 3 workshops a month for new hires at the bank", MESSY_TODAY)
+    assert a.specific.status == "met"
+    assert analyse("Apply to 10 jobs a week", MESSY_TODAY).specific.status == "partly"
+
+
+@pytest.mark.parametrize(
+    ("text", "specific", "measurable"),
+    [
+        ("Follow my manager's advice", "missing", "missing"),
+        ("Follow in my father's footsteps and become an electrician", "met", "met"),
+        ("Be a leader", "partly", "missing"),
+        ("Become a better leader", "partly", "missing"),
+        ("Get promoted to team leader at the call centre", "met", "met"),
+        ("Apply for jobs soon", "partly", "partly"),
+        ("Apply to 8 nursing programs", "met", "met"),
+    ],
+)
+def test_advice_leadership_and_applying_are_read_for_what_they_commit_to(
+    text: str, specific: str, measurable: str
+) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert (a.specific.status, a.measurable.status) == (specific, measurable)
+
+
+@pytest.mark.parametrize(
+    ("text", "specific", "measurable"),
+    [
+        (
+            "I'm a cashier at Tesco and want to become a store manager there by 2028",
+            ["store manager"],
+            ["become a store manager"],
+        ),
+        (
+            "I work as a receptionist but I want to be a dental hygienist within 3 years",
+            ["dental hygienist"],
+            ["be a dental hygienist"],
+        ),
+        (
+            "As a teacher with a masters degree, I want to become a deputy head by 2030",
+            ["deputy head"],
+            ["become a deputy head"],
+        ),
+        ("Currently a barista. Goal: open my own coffee roastery", ["coffee roastery"], None),
+    ],
+)
+def test_evidence_cites_the_goal_not_the_job_or_degree_already_held(
+    text: str, specific: list[str], measurable: list[str] | None
+) -> None:
+    a = analyse(text, MESSY_TODAY)
+    assert [e.text for e in a.specific.evidence] == specific
+    if measurable is not None:
+        assert [e.text for e in a.measurable.evidence] == measurable
+
+
+def test_serving_as_a_role_is_still_the_goal() -> None:
+    a = analyse("Serve as a squad leader in the Marine Corps by 2028", MESSY_TODAY)
+    assert "squad leader" in [e.text for e in a.specific.evidence]

@@ -25,7 +25,8 @@ from headway.assessments.models import (
     UserSkill,
 )
 from headway.careers.models import Skill
-from headway.domain.planning import PlanRuleError, add_months
+from headway.domain.months import add_months
+from headway.domain.planning import PlanRuleError
 from headway.domain.riasec import TYPES, score_answers
 from headway.plans import services as plan_services
 from headway.plans.models import Action, Goal, Horizon, Trait

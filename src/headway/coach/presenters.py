@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from headway.domain.smart import SmartAnalysis
+from headway.domain.smart.guide import Question
 from headway.domain.smart.model import CriterionResult
 
 LABELS = {
@@ -100,3 +102,42 @@ def summary(analysis: SmartAnalysis) -> str:
     if partly:
         parts.append("Partly met: " + ", ".join(partly) + ".")
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class GuideFieldView:
+    name: str  # the form name is guide_<name>
+    label: str
+    input: str
+    value: str
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuideQuestionView:
+    criterion: str
+    prompt: str
+    fields: tuple[GuideFieldView, ...]
+
+
+def guide_views(
+    questions: Sequence[Question], answers: Mapping[str, str]
+) -> list[GuideQuestionView]:
+    """Return the guide's questions with the user's answers so far (or the suggested value)."""
+    return [
+        GuideQuestionView(
+            q.criterion,
+            q.prompt,
+            tuple(
+                GuideFieldView(
+                    f.name,
+                    f.label,
+                    f.input,
+                    answers.get(f.name, f.value),
+                    f.choices,
+                )
+                for f in q.fields
+            ),
+        )
+        for q in questions
+    ]

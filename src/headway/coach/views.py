@@ -15,6 +15,7 @@ from headway.coach.selectors import (
 )
 from headway.core.http import authed_user
 from headway.domain.smart import MAX_GOAL_LENGTH, GoalTextTooLong
+from headway.domain.smart.guide import compose_rewrite, guide_questions
 
 
 def panel_context(request: HttpRequest, text: str, fields: GoalFields) -> dict[str, object]:
@@ -29,7 +30,20 @@ def panel_context(request: HttpRequest, text: str, fields: GoalFields) -> dict[s
     except GoalTextTooLong as error:
         context["error"] = str(error)
         return context
+    questions = guide_questions(analysis, smart)
+    answers = {
+        f.name: request.POST[f"guide_{f.name}"].strip()[:200]
+        for q in questions
+        for f in q.fields
+        if f"guide_{f.name}" in request.POST
+    }
+    shown = {f.name: answers.get(f.name, f.value) for q in questions for f in q.fields}
     context.update(
+        # The guide: one question per criterion not met, and the rewrite composed from answers.
+        guide=presenters.guide_views(questions, answers),
+        guided=compose_rewrite(analysis, {k: v for k, v in shown.items() if v})
+        if questions
+        else None,
         analysis=analysis,
         # Offer the settings page when only the user's own facts could settle "Attainable".
         ask_about_you=analysis.attainable.status == "unknown" and about_you_missing(smart),

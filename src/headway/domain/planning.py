@@ -7,7 +7,6 @@ input it is about and saying why in words a user can act on.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 from collections.abc import Mapping, Sequence
@@ -16,6 +15,8 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Literal
 from urllib.parse import urlsplit
+
+from .months import add_months
 
 Number = Decimal | int | float
 
@@ -94,14 +95,6 @@ def _decimal(value: Number) -> Decimal:
 
 
 # Dates
-
-
-def add_months(day: date, months: int) -> date:
-    """Return the same day `months` later, or the month's last day when it is shorter."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def next_review_on(cadence: str, since: date) -> date:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from headway.accounts.models import User
 from headway.domain import planning
+from headway.domain.months import add_months
 from headway.domain.planning import PlanRuleError, format_day
 from headway.plans.models import (
     HOURS_PER_WEEK_MAX,
@@ -247,7 +248,7 @@ def trait_goal_create(*, trait: Trait, on: date | None = None) -> Goal:
             "statement": f"Get better at {title}",
             "category": Goal.Category.SKILL,
             "why": trait.note,
-            "target_date": planning.add_months(day, 6),
+            "target_date": add_months(day, 6),
         },
         on=day,
         reason=f"Made from the weakness “{trait.title}”.",

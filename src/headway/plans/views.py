@@ -253,6 +253,10 @@ def goal_create_view(request: HttpRequest) -> HttpResponse:
         "category": Goal.Category.SKILL,
         "horizon": 5,
     }
+    # The SMART coach's "Set it as a goal" link brings its rewrite; the form validates it on save.
+    for name in ("statement", "target_date", "metric_target", "metric_unit"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name][:300]
     form = GoalForm(request.POST or None, initial=initial, horizons=visions)
     if request.method == "POST" and form.is_valid():
         goal = _attempt(form, lambda: services.goal_create(user=user, data=form.goal_data()))

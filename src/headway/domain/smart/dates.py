@@ -9,7 +9,6 @@ day of the month (February 29 becomes February 28 in other years).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
@@ -18,6 +17,7 @@ from datetime import date, timedelta
 from functools import partial
 from itertools import chain
 
+from ..months import add_months, add_years, last_day
 from . import lexicon as lx
 from .text import Parsed, singular
 
@@ -82,32 +82,8 @@ def month_number(word: str) -> int | None:
     return None
 
 
-def add_months(day: date, months: int) -> date:
-    """Return day moved by whole months, clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
-
-
-def add_years(day: date, years: int) -> date:
-    """Return the same month and day years later (February 29 becomes February 28)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _last_day(year: int, month: int) -> int:
-    if month == 2 and calendar.isleap(year):
-        return 29
-    return _DAYS_IN_MONTH[month - 1]
-
-
 def _month_period(year: int, month: int) -> Period:
-    return date(year, month, 1), date(year, month, _last_day(year, month))
+    return date(year, month, 1), date(year, month, last_day(year, month))
 
 
 def _quarter_period(year: int, q: int) -> Period:
@@ -273,7 +249,7 @@ _P_HALF = re.compile(
 )
 _P_SEASON = re.compile(
     r"\b(?:(?P<rel>this|next|coming|last|the\s+coming)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-    rf"(?!\s+break)(?:\s*(?:of\s+)?(?P<y>{_YEAR}|'\d\d)|\s+of\s+(?P<yrel>next|this)\s+year)?"
+    rf"(?!\s+break)(?:\s*(?:of\s+)?(?P<y>{_YEAR}|'\d\d)|\s+(?:of\s+)?(?P<yrel>next|this)\s+year)?"
     r"(?:\s+(?P<term>semester|term|session|intake|quarter|cohort))?\b",
     _F,
 )
@@ -356,6 +332,26 @@ _P_WEEKDAY = re.compile(
     r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri)\b",
     _F,
 )
+# A school year or semester named by its place in a course ("junior year", "my final semester",
+# "year 13") has no date without the course's calendar: an event with no recorded date.
+_P_SCHOOL_PERIOD = re.compile(
+    r"\b(?P<pre>before|by|until|till|after|during|in|for|through)\s+"
+    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+    r"(?:(?:the\s+)?(?:last|final)\s+(?:semester|term|year)\s+of\s+(?:my|our|the)\s+[\w'-]+"
+    r"|(?:my|our|his|her|their|the)?\s*(?:freshman|sophomore|junior|senior)\s+(?:year|semester)"
+    r"|(?:my|our|his|her|their)\s+(?:final|last|first|second|third|fourth|fifth)\s+"
+    r"(?:year|semester|term)(?!\s+(?:of|at|in)\s+(?:work|the\s+job|my\s+job))"
+    r"|year\s+(?:[7-9]|1[0-3])(?!\d))\b",
+    _F,
+)
+_P_BEING_IN = re.compile(r"\b(?:am|i'm|im|is|are|was|were)\s*$", _F)
+_SCHOOL_WORDS = frozenset(
+    {"freshman", "sophomore", "junior", "senior", "final", "last", "first", "second", "third"}
+    | {"fourth", "fifth", "year"}
+)
+_P_DAY_PARTS_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&|or)\s*\w+day)*\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b", _F
+)
 _P_DAY_OF_MONTH = re.compile(
     r"\b(?:by|before|on|until)\s+(?P<the>the)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
     r"(?!\s+(?:of|century|day|time))",
@@ -400,7 +396,11 @@ _P_RECUR = re.compile(
     r"(?P<u>day|weekday|week|weekend|month|quarter|year|semester|term|morning|evening|night|"
     r"sprint|shift|paycheck|pay\s+period|season|lesson|class|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
-    r"|\bon\s+(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b"
+    r"|\bon\s+(?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|"
+    r"weekdays|weeknights|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekday|weekend)"
+    r"(?:\s*(?:,|and|&|or)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day)*\s+"
+    r"(?:mornings|afternoons|evenings|nights|lunchtimes))\b"
+    r"|\bevery\s+lunch\s+break\b"
     r"|\b(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|biweekly|fortnightly|regularly|"
     r"consistently|routinely|nightly)\b",
     _F,
@@ -632,6 +632,14 @@ class _Scanner:
         ordinal = any(w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th")) for w in words)
         if words & _DAY_WORDS or ordinal:
             self._scan_days()
+        if words & _SCHOOL_WORDS:
+            for m in _P_SCHOOL_PERIOD.finditer(s):
+                if re.search(
+                    r"\b(?:am|i'm|im|is|are|was|were)\s*$", s[: m.start()], _F
+                ) or re.match(r"\s+now\b", s[m.end() :], _F):
+                    continue  # "I am in year 11 now" says where the writer is, not when
+                kind = "start" if m["pre"].lower() == "after" else "event"
+                self.special.append(self._expr(kind, m.start(), m.end(), resolution="school"))
 
     def _scan_numeric(self) -> None:
         s, today = self.s, self.today
@@ -956,7 +964,7 @@ class _Scanner:
                 def occurrence(y: int, day: int = day) -> Period:
                     month = today.month if y == today.year else 1
                     for _ in range(13):
-                        if day <= _last_day(y, month) and date(y, month, day) >= today:
+                        if day <= last_day(y, month) and date(y, month, day) >= today:
                             return date(y, month, day), date(y, month, day)
                         y, month = (y, month + 1) if month < 12 else (y + 1, 1)
                     raise ValueError(day)
@@ -970,6 +978,8 @@ class _Scanner:
                     continue
                 if m["wd"].lower() in ("sat", "sun", "mon", "wed") and not m["wd"][0].isupper():
                     continue
+                if _P_DAY_PARTS_AFTER.match(s, m.end()):
+                    continue  # "on Wednesday evenings" repeats every week
                 pre = m["pre"].lower()
                 rel = (m["rel"] or (pre if pre in ("next", "this", "coming") else "")).lower()
                 ahead = (wd - today.weekday()) % 7
@@ -1035,7 +1045,7 @@ class _Scanner:
 
     def _rolling_day(self, start: int, end: int, month: int, day: int) -> None:
         def occurrence(y: int) -> Period:
-            d = date(y, month, min(day, _last_day(y, month)))
+            d = date(y, month, min(day, last_day(y, month)))
             return d, d
 
         if day < 1 or day > 31:
@@ -1204,7 +1214,12 @@ def find_time(
     for c in cands:
         if any(c.start < o.end and o.start < c.end for o in chosen):
             continue
-        if any(c.start < o.end and o.start < c.end and o.kind == "descriptor" for o in out):
+        if any(
+            c.start < o.end
+            and o.start < c.end
+            and (o.kind == "descriptor" or o.resolution == "school")
+            for o in out
+        ):
             continue
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .criteria import Item, Reader, judge_measurable, judge_specific, judge_time, public_entities
 from .dates import TimeExpr, find_time
 from .fit import judge_attainable, judge_relevant
+from .measurable import judge_measurable
 from .metrics import find_metrics
 from .model import (
     MAX_GOAL_LENGTH,
@@ -18,8 +18,11 @@ from .model import (
     SmartContext,
     Verdict,
 )
+from .reader import Item, Reader, held_spans, public_entities
 from .rewrite import suggest_rewrite
+from .specific import judge_specific
 from .text import Parsed
+from .time_bound import judge_time
 
 
 def verdict_of(
@@ -52,7 +55,7 @@ def _check(text: str, today: date) -> date:
 class _Read:
     """What one goal says, read once and shared by the judgements."""
 
-    __slots__ = ("items", "metrics", "parsed", "times")
+    __slots__ = ("held", "items", "metrics", "parsed", "times")
 
     def __init__(self, text: str, today: date, context: SmartContext | None) -> None:
         self.parsed = Parsed(text)
@@ -76,7 +79,13 @@ class _Read:
                     )
                 )
         self.metrics = sorted(metrics, key=lambda m: m.start or 0)
-        self.items: list[Item] = Reader(self.parsed, skip).read(self.metrics)
+        held = held_spans(self.parsed)
+        self.items: list[Item] = [
+            it
+            for it in Reader(self.parsed, skip).read(self.metrics)
+            if not any(a <= it.start and it.end <= b for a, b in held)
+        ]
+        self.held = held
 
 
 def judge_smt(
@@ -85,8 +94,10 @@ def judge_smt(
     """Judge only specific, measurable and time-bound (the fast path; no rewrite)."""
     today = _check(text, today)
     read = _Read(text, today, context)
-    specific = judge_specific(read.parsed, read.items)
-    measurable = judge_measurable(read.parsed, read.items, read.metrics, context, read.times)
+    specific = judge_specific(read.parsed, read.items, read.metrics)
+    measurable = judge_measurable(
+        read.parsed, read.items, read.metrics, context, read.times, read.held
+    )
     time_bound, deadline = judge_time(read.parsed, read.times, today, context)
     return specific, measurable, time_bound, deadline
 
@@ -102,8 +113,8 @@ def analyse_goal(text: str, *, today: date, context: SmartContext | None = None)
         return _empty(text, today)
     read = _Read(text, today, context)
     parsed = read.parsed
-    specific = judge_specific(parsed, read.items)
-    measurable = judge_measurable(parsed, read.items, read.metrics, context, read.times)
+    specific = judge_specific(parsed, read.items, read.metrics)
+    measurable = judge_measurable(parsed, read.items, read.metrics, context, read.times, read.held)
     time_bound, deadline = judge_time(parsed, read.times, today, context)
     attainable = judge_attainable(parsed, read.items, read.metrics, deadline, context, today)
     relevant = judge_relevant(parsed, read.items, context)
@@ -130,7 +141,7 @@ def _empty(text: str, today: date) -> SmartAnalysis:
     def missing(name: str, fix: str) -> CriterionResult:
         return CriterionResult(name, "missing", "The goal is empty.", fix)
 
-    from .criteria import example_date, format_date
+    from .time_bound import example_date, format_date
 
     example = format_date(example_date(today))
     return SmartAnalysis(

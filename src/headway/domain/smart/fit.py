@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import lexicon as lx
-from .criteria import Item, format_date
 from .metrics import weekly_hours
 from .model import CriterionResult, Deadline, Evidence, Metric, SmartContext
+from .reader import Item
 from .text import Parsed, singular
+from .time_bound import format_date
 
 
 def _split(block: str) -> list[str]:

@@ -104,6 +104,44 @@ _P_FACTOR = re.compile(
     r"|\b(?P<n>\d+)x\b(?=\s+(?:my|our|the|growth|increase|revenue|sales|more)\b)",
     _F,
 )
+_WEEKDAY_PLURALS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+_WEEKDAY_ONE = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY_PARTS = r"(?:mornings|afternoons|evenings|nights|lunchtimes|lunch\s+breaks)"
+# "every Friday", "on Saturdays", "on Wednesday evenings", "on Tuesday and Thursday mornings",
+# "on weekday evenings", "every lunch break": a weekly or daily habit, so a frequency.
+_P_WEEKLY = re.compile(
+    rf"\b(?:every|each)\s+(?:other\s+)?(?P<one>{_WEEKDAY_ONE}|lunch\s+break|weeknight)\b"
+    rf"|\bon\s+(?P<days>{_WEEKDAY_PLURALS}|weekends|weekdays|weeknights"
+    rf"|(?:{_WEEKDAY_ONE}|weekday|weekend)(?:\s*(?:,|and|&|or)\s*{_WEEKDAY_ONE})*\s+{_DAY_PARTS})\b",
+    _F,
+)
+# A self-rating of confidence or chances is not the goal's measure: "(confidence 8/10)",
+# "90% confident", "How confident am I? 8/10", "I'd rate my chances 7/10", "(currently 3/10)".
+_RATING = r"\d+(?:\.\d+)?\s*(?:/\s*\d+|%|percent\b|out\s+of\s+\d+)"
+_P_CONFIDENCE = re.compile(
+    rf"\b(?:confidence|confident|sure|certain|chances?|currently|right\s+now|odds)\b"
+    rf"(?:\s*(?:level|rating|is|are|am\s+i|would\s+be|at|about|around|of|[:=?-]))*\s*{_RATING}"
+    rf"|{_RATING}\s*(?:confident|sure|certain|likely|chance)\b",
+    _F,
+)
+# A number with a unit or multiplier glued on: "100k", "1.2k hours", "3km", "100kg", "1M streams".
+_P_SUFFIXED = re.compile(
+    r"(?<![\w.,/])(?P<num>\d+(?:\.\d+)?)\s?(?P<suf>k|m|bn|km|kms|kg|kgs|mi|lbs?)"
+    r"(?P<plus>\+)?(?![\w/])",
+    _F,
+)
+_SUFFIX_UNITS = {
+    "k": ("amount", 1e3, None),
+    "m": ("amount", 1e6, None),
+    "bn": ("amount", 1e9, None),
+    "km": ("distance", 1.0, "km"),
+    "kms": ("distance", 1.0, "km"),
+    "mi": ("distance", 1.0, "mile"),
+    "kg": ("weight", 1.0, "kg"),
+    "kgs": ("weight", 1.0, "kg"),
+    "lb": ("weight", 1.0, "lb"),
+    "lbs": ("weight", 1.0, "lb"),
+}
 _P_BEFORE_LEAST = re.compile(
     r"(?:at\s+least|minimum\s+of|min\.?|no\s+less\s+than|more\s+than|over|above|upwards\s+of|"
     r"in\s+excess\s+of)\s*$",
@@ -267,6 +305,8 @@ class _Finder:
     def run(self) -> list[Metric]:
         """Return the metrics, each span read once."""
         s = self.s
+        for m in _P_CONFIDENCE.finditer(s) if any(c.isdigit() for c in s) else ():
+            self.taken.append((m.start(), m.end()))
         for m in _P_FROM_TO.finditer(s) if "from" in s.lower() else ():
             a, b = _num(m["a"]), _num(m["b"])
             if a is None or b is None:
@@ -328,6 +368,7 @@ class _Finder:
             if den in (4.0, 5.0, 10.0, 100.0) and 0 < num <= den:
                 self.add("score", m.start(), m.end(), quantity=num, unit=f"/{m['den']}")
         self._frequencies()
+        self._suffixed()
         hint = _P_FACTOR_HINT.search(low)
         for m in _P_FACTOR.finditer(s) if hint else ():
             factor = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}.get(
@@ -393,6 +434,32 @@ class _Finder:
             else:
                 unit = m["u"].lower()
             self.add("frequency", m.start(), m.end(), quantity=1.0, unit=f"times/{unit}")
+        for m in _P_WEEKLY.finditer(s):
+            lunch = "lunch" in m.group().lower()
+            self.add(
+                "frequency",
+                m.start(),
+                m.end(),
+                quantity=1.0,
+                unit=f"times/{'day' if lunch else 'week'}",
+            )
+
+    def _suffixed(self) -> None:
+        s = self.s
+        for m in _P_SUFFIXED.finditer(s):
+            if m["num"] == "401" and m["suf"].lower() == "k":
+                continue  # a retirement plan
+            kind, mult, unit = _SUFFIX_UNITS[m["suf"].lower()]
+            if m["suf"] == "m" and not s[m.start("suf") - 1].isdigit():
+                continue  # "5 m" could be anything; "5m" and "5M" are millions
+            self.add(
+                kind,
+                m.start(),
+                m.end(),
+                quantity=float(m["num"]) * mult,
+                unit=unit,
+                comparator="at_least" if m["plus"] else None,
+            )
 
     def _number_at(self, k: int) -> tuple[float, int, int] | None:
         """Return the number written from token k on ("2,000", "3.5"), or None."""

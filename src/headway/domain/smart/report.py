@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .guide import guide_questions
 from .model import SmartAnalysis
 
 _NAMES = {
@@ -64,5 +65,13 @@ def format_report(analysis: SmartAnalysis) -> str:
         lines.append(
             "Names:     " + "; ".join(f'{e.kind} "{e.text}"' for e in analysis.entities[:8])
         )
-    lines.append(f"Rewrite:   {analysis.rewrite}")
+    questions = guide_questions(analysis)
+    if not questions:
+        lines.append(f"Rewrite:   {analysis.text.strip()} (nothing to add)")
+    for q in questions:
+        hints = "; ".join(
+            f"{f.label.lower()}, e.g. {', '.join(f.choices[:3])}" if f.choices else f.label.lower()
+            for f in q.fields
+        )
+        lines.append(f"Ask:       {q.prompt} ({hints})")
     return "\n".join(lines)

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from . import lexicon as lx
-from .criteria import Item, example_date, format_date
 from .dates import TimeExpr
 from .model import CriterionResult, SmartContext
+from .reader import Item
 from .text import Parsed
+from .time_bound import example_date, format_date
 
 _VAGUE_WORDS = frozenset(k for k in lx.VAGUE if " " not in k)
 _OUTCOMES = frozenset({"role", "employ", "credential", "skill", "work", "business", "result"})

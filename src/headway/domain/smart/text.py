@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -89,6 +90,7 @@ class Match:
     key: str
 
 
+@lru_cache(maxsize=16384)  # a pure function of one word; goals repeat their vocabulary
 def singular(word: str) -> str:
     """Return a rough singular of an English noun."""
     if len(word) > 4 and word.endswith("ies"):
@@ -100,6 +102,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def _correct(word: str) -> str | None:
     """Return the lexicon word one typo away from word, if exactly one fits."""
     if len(word) < 5 or not word.isalpha() or word in lx.KNOWN_WORDS:
@@ -147,11 +150,12 @@ def _one_edit(a: str, b: str) -> bool:
 class Parsed:
     """A goal split into tokens, with lexicon matches, clauses and negated words."""
 
-    __slots__ = ("by_cat", "cats", "folded", "matches", "text", "tokens")
+    __slots__ = ("by_cat", "cats", "folded", "matches", "memo", "text", "tokens")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
+        self.memo: dict[str, object] = {}  # readings shared by the judgements of one goal
         self.tokens: list[Token] = [
             Token(m.group(), m.start(), m.end(), i)
             for i, m in enumerate(_TOKEN_RE.finditer(self.folded))

@@ -1,4 +1,4 @@
-"""Word lists the SMART coach reads goals with, indexed once at import.
+"""Word lists the SMART coach reads goals with.
 
 Every phrase is stored as lower-case tokens joined by single spaces, the same way goal text is
 tokenised, so "full-stack developer" and "full stack developer" meet in one key.
@@ -7,7 +7,6 @@ tokenised, so "full-stack developer" and "full stack developer" meet in one key.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*[+#]*")
 MAX_PHRASE = 5
@@ -544,7 +543,8 @@ BUSINESSES = words(
     café, food truck, shop, online shop, store, shopify store, etsy shop, farm, vegetable farm,
     studio, agency, consultancy, firm, brand, nonprofit, charity, daycare, gym, label,
     barbershop, barber shop, bookshop, bookstore, coffee shop, boutique, nail salon, brewery,
-    florist, print shop, tattoo studio, kennel, cattery, nursery, garage, food stall"""
+    florist, print shop, tattoo studio, kennel, cattery, nursery, garage, food stall, roastery,
+    coffee roastery, coffee cart, pub, bar, hotel, guesthouse, bed and breakfast, workshop"""
 )
 GENERIC_BUSINESSES = words("business, company, startup, start-up, side business, side hustle")
 
@@ -645,6 +645,23 @@ PLATFORMS = frozenset(
     )
 )
 PLACES = words("abroad, overseas, remotely, internationally, in another country")
+
+# Everyday words one letter from a lexicon word, never corrected to it ("follow" is not
+# "fellow", "listen" is not "lister").
+PLAIN_WORDS = words(
+    """follow, follows, followed, following, listen, listens, advice, feedback, stairs, steps,
+    lengths, parkrun, journal, stretch, meditate, proud, sleep, swim, cycle, walk"""
+)
+
+# A personal habit named by its activity: with an amount or frequency it is specific even
+# without a role ("walk 10,000 steps a day", "swim 40 lengths twice a week").
+HABIT_WORDS = words(
+    """walk, walks, walking, run, runs, running, jog, jogging, cycle, cycling, bike, biking,
+    swim, swimming, sleep, sleeping, meditate, meditating, stretch, stretching, lift, lifting,
+    bench, squat, row, rowing, hike, hiking, exercise, exercising, steps, laps, lengths,
+    push-ups, pushups, pull-ups, pullups, sit-ups, yoga, pilates, parkrun, marathon,
+    half-marathon, gym, stairs, duolingo, journal, lose, losing"""
+)
 
 STOPWORDS = frozenset(
     words(
@@ -822,78 +839,6 @@ NUMBER_WORDS = {
     "an": 1,
 }
 
-# Typical study effort in hours per unit, used to check a plan against the hours a user has.
-EFFORT_HOURS = {
-    "course": 20.0,
-    "class": 30.0,
-    "certification": 40.0,
-    "certificate": 40.0,
-    "book": 6.0,
-    "application": 1.0,
-    "project": 20.0,
-    "app": 40.0,
-    "case study": 10.0,
-    "article": 4.0,
-    "paper": 60.0,
-    "problem": 0.75,
-    "interview": 1.0,
-    "episode": 4.0,
-}
-
-# Typical preparation, in months, a job zone implies (O*NET: zone 1 little or none,
-# 2 some, 3 medium, 4 considerable, 5 extensive). The gap between two zones is the
-# difference of these figures.
-ZONE_MONTHS = {1: 0, 2: 6, 3: 24, 4: 48, 5: 90}
-ROLE_ZONES = {
-    5: """doctor, physician, surgeon, lawyer, attorney, judge, pharmacist, dentist, veterinarian,
-        vet, psychologist, clinical psychologist, professor, nurse practitioner, psychiatrist,
-        physician assistant, economist, neuroscientist, architect, speech-language pathologist,
-        physical therapist, occupational therapist, optometrist, data scientist""",
-    4: """software engineer, software developer, developer, teacher, accountant, engineer,
-        data analyst, financial analyst, registered nurse, social worker, product manager,
-        ux designer, graphic designer, marketing manager, project manager, auditor, actuary,
-        librarian, pilot, airline pilot, commercial airline pilot, instructional designer""",
-    3: """electrician, plumber, welder, carpenter, paralegal, dental hygienist, hvac technician,
-        surgical technologist, paramedic, lpn, charge nurse, chef, machinist, web developer,
-        pharmacy technician, veterinary technician, real estate agent, police officer,
-        firefighter, flight attendant, personal trainer, sous chef""",
-    2: """cna, emt, dental assistant, medical assistant, bookkeeper, cook, barista, bartender,
-        truck driver, phlebotomist, cashier, receptionist, production assistant""",
-}
-
-# Months a credential usually takes to earn from the start, for the attainable check.
-CREDENTIAL_MONTHS = {
-    "phd": 48,
-    "doctorate": 48,
-    "md": 48,
-    "jd": 36,
-    "pharmd": 48,
-    "dnp": 36,
-    "psyd": 48,
-    "otd": 36,
-    "dpt": 36,
-    "master's": 12,
-    "masters": 12,
-    "mba": 12,
-    "msw": 12,
-    "msn": 18,
-    "bachelor's": 36,
-    "bachelors": 36,
-    "bsn": 30,
-    "associate degree": 18,
-}
-
-EDUCATION_ZONES = (
-    (re.compile(r"doctor|ph\.?d|professional degree|\bmd\b|\bjd\b|master|\bmba\b"), 5),
-    (re.compile(r"bachelor|\bba\b|\bbs\b|\bbsc\b|undergraduate degree|university degree"), 4),
-    (
-        re.compile(r"associate|vocational|apprentice|trade school|some college|diploma in|college"),
-        3,
-    ),
-    (re.compile(r"high school|secondary|\bged\b|a-levels|a levels|diploma"), 2),
-    (re.compile(r"none|no formal|primary|less than"), 1),
-)
-
 ALIASES = {
     "aws": "amazon web services",
     "gcp": "google cloud platform",
@@ -915,157 +860,3 @@ ALIASES = {
     "lcsw": "licensed clinical social worker",
     "pmp": "project management professional",
 }
-
-
-# ---------------------------------------------------------------------------
-# Index
-# ---------------------------------------------------------------------------
-def _verb_forms(phrase: str) -> set[str]:
-    """Return simple inflections of the first word of a verb phrase."""
-    head, _, rest = phrase.partition(" ")
-    forms = {head}
-    if head in IRREGULAR:
-        forms.update(IRREGULAR[head])
-    if head.endswith("e"):
-        forms.update({head + "s", head + "d", head[:-1] + "ing"})
-    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
-        forms.update({head[:-1] + "ies", head[:-1] + "ied", head + "ing"})
-    elif head.endswith(("s", "sh", "ch", "x", "z")):
-        forms.update({head + "es", head + "ed", head + "ing"})
-    else:
-        forms.update({head + "s", head + "ed", head + "ing"})
-    return {f"{f} {rest}".strip() for f in forms}
-
-
-PHRASES: dict[str, list[tuple[str, str]]] = defaultdict(list)
-ROLE_FIELD: dict[str, str] = {}
-TERM_FIELDS: dict[str, set[str]] = defaultdict(set)
-
-
-_NOUN_CATS = frozenset({"result", "work", "employ", "org", "biz", "role"})
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _add(cat: str, info: str, phrases: tuple[str, ...] | list[str]) -> None:
-    for p in phrases:
-        keys = [p]
-        if cat in _NOUN_CATS:
-            head, _, last = p.rpartition(" ")
-            one = _singular(last)
-            if one != last:
-                keys.append(f"{head} {one}".strip())
-        for key in keys:
-            entry = (cat, info)
-            if entry not in PHRASES[key]:
-                PHRASES[key].append(entry)
-
-
-for _fid, (_occ, _sector) in FIELDS.items():
-    _add("field", "occ:" + _fid, words(_occ))
-    _add("field", "sector:" + _fid, words(_sector))
-    for _w in words(_occ) + words(_sector):
-        TERM_FIELDS[_w].add(_fid)
-for _fid, _block in SPECIFIC_ROLES.items():
-    for _w in words(_block):
-        _add("role", "specific", [_w])
-        ROLE_FIELD[_w] = _fid
-        TERM_FIELDS[_w].add(_fid)
-_add("role", "generic", GENERIC_ROLES)
-for _fid, _block in NAMED_CREDENTIALS.items():
-    _add("cred", "named", words(_block))
-    for _w in words(_block):
-        if _fid != "general":
-            TERM_FIELDS[_w].add(_fid)
-_add("cred", "generic", CREDENTIAL_NOUNS)
-_add("cred", "program", PROGRAM_NOUNS)
-for _fid, _block in HARD_SKILLS.items():
-    _add("skill", "hard", words(_block))
-    for _w in words(_block):
-        TERM_FIELDS[_w].add(_fid)
-_add("skill", "soft", SOFT_SKILLS)
-_add("work", "strong", STRONG_WORKS)
-_add("work", "weak", WEAK_WORKS)
-_add("biz", "concrete", BUSINESSES)
-_add("biz", "generic", GENERIC_BUSINESSES)
-_add("result", "", RESULTS)
-_add("employ", "", EMPLOYMENT)
-_add("org", "kind", ORG_KINDS)
-_add("org", "generic", GENERIC_ORGS)
-_add("org", "named", NAMED_ORGS)
-_add("place", "", PLACES)
-_add("vague", "", VAGUE)
-_add("level", "", LEVEL_WORDS)
-_add("nonqual", "", SENIORITY)
-for _v in EVENT_VERBS_SELF:
-    _add("ev", "self", sorted(_verb_forms(_v)))
-for _v in EVENT_VERBS_OBJ:
-    _add("ev", "obj", sorted(_verb_forms(_v)))
-for _v in LEARNING_VERBS:
-    _add("learn", "", sorted(_verb_forms(_v)))
-for _v in DIRECTION_UP:
-    _add("dir", "up", sorted(_verb_forms(_v)))
-for _v in DIRECTION_DOWN:
-    _add("dir", "down", sorted(_verb_forms(_v)))
-for _block in ROLE_ZONES.values():
-    for _w in words(_block):
-        PHRASES.setdefault(_w, [])
-
-PREFIXES = frozenset(
-    " ".join(key.split(" ")[:k]) for key in PHRASES for k in range(1, key.count(" ") + 2)
-)
-ROLE_ZONE: dict[str, int] = {w: z for z, block in ROLE_ZONES.items() for w in words(block)}
-ACTIVITY_FORMS = frozenset(f for v in ACTIVITY_VERBS for f in _verb_forms(v))
-
-# Short keys that are also common words count only when written in capitals ("IT", "ARE").
-UPPER_ONLY = frozenset(
-    words(
-        """ace, act, ai, are, are exams, c, ccs, ceng, cma, cpt, delta, do, ea, ep, fe, it, md, med,
-        mos, np, ot, pa, pe, ppl, pr, qa, r, sat, un, us, who, bed, cen, cpn, cil, apm, pte, cae,
-        cpe, fce, aca, aat, ifa, ocs, cia exam, ea exam, hca, ma, ba, bs, ms, gp, cpl"""
-    )
-)
-
-# Single words of the lexicon long enough for typo correction ("enginer" -> "engineer").
-MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_TYPO_CATS = frozenset({"role", "cred", "skill", "field", "org", "work", "biz", "result", "employ"})
-VOCABULARY = frozenset(
-    w
-    for key, entries in PHRASES.items()
-    if any(cat in _TYPO_CATS for cat, _ in entries)
-    for w in key.split(" ")
-    if len(w) >= 6 and w.isalpha()
-) | frozenset(m for m in MONTH_NAMES if len(m) >= 6)
-KNOWN_WORDS = frozenset(w for key in PHRASES for w in key.split(" ")) | STOPWORDS
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-TYPO_INDEX: dict[str, set[str]] = defaultdict(set)
-for _w in VOCABULARY:
-    TYPO_INDEX[_w].add(_w)
-    for _d in _deletions(_w):
-        TYPO_INDEX[_d].add(_w)
