@@ -24,7 +24,8 @@ INVITE = "/feedback/invite/"
 
 
 def _link(mail: Any) -> str:
-    found = re.search(r"https://headway\.example(/feedback/accept/\S+/)", mail.body)
+    # Sent while answering a request: the link is on the address the request came to.
+    found = re.search(r"http://testserver(/feedback/accept/\S+/)", mail.body)
     assert found is not None, mail.body
     return found.group(1)
 
@@ -58,6 +59,16 @@ def test_it_invites_a_reviewer_by_email_with_a_link_that_is_stored_only_hashed(
     assert raw not in invitation.token_hash and token not in invitation.token_hash
     assert list(invitation.goals.all()) == [goal]
     assert invitation.expires_at - invitation.created_at == timedelta(days=14)
+
+
+def test_the_invitation_link_reaches_the_server_the_owner_used(
+    owner_client: Client, goal: Goal, mailoutbox: list[Any], settings: Any
+) -> None:
+    settings.ALLOWED_HOSTS = ["192.168.1.20"]
+    owner_client.post(INVITE, _form(goals=[goal.pk]), HTTP_HOST="192.168.1.20:8101", secure=False)
+    assert "http://192.168.1.20:8101/feedback/accept/" in mailoutbox[0].body
+    assert "headway.example" not in mailoutbox[0].body
+    assert "Hello from" not in mailoutbox[0].body
 
 
 def test_the_invitation_form_needs_the_csrf_token(csrf_client: Client, goal: Goal) -> None:
