@@ -229,6 +229,41 @@ def test_a_visitor_logs_in_and_comes_back_to_accept(owner: User, goal: Goal, dan
     page = visitor.get(url).content.decode()
     assert goal.statement in page and "Thanks!" in page
     accepted = visitor.post(url)
+    # Invited to one goal: they land on that goal, not on a plan of their own to start.
+    assert accepted["Location"] == reverse("feedback-shared-goal", args=[goal.pk])
+
+
+def test_a_new_mentor_signs_up_confirms_and_lands_on_the_invited_goal(
+    owner: User, goal: Goal, mailoutbox: list[Any]
+) -> None:
+    _, token = invite(owner, "newmentor@example.org", [goal])
+    url = reverse("feedback-accept", args=[token])
+    visitor = Client()
+    visitor.get(url)
+    signed_up = visitor.post(
+        f"/accounts/signup/?{urlencode({'next': url})}",
+        {
+            "display_name": "Nia Mentor",
+            "email": "newmentor@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert signed_up.status_code == 302
+    confirm = re.search(r"/accounts/confirm-email/\S+/", mailoutbox[-1].body)
+    assert confirm is not None
+    confirmed = visitor.post(confirm.group(0))
+    assert confirmed["Location"] == url
+    accepted = visitor.post(url)
+    assert accepted["Location"] == reverse("feedback-shared-goal", args=[goal.pk])
+    assert goal.statement in visitor.get(accepted["Location"]).content.decode()
+
+
+def test_accepting_a_whole_plan_lands_on_the_shared_plan(owner: User, dana: User) -> None:
+    _, token = invite(owner, dana.email, scope="plan")
+    client = Client()
+    client.force_login(dana)
+    accepted = client.post(reverse("feedback-accept", args=[token]))
     access = ReviewerAccess.objects.get(reviewer=dana)
     assert accepted["Location"] == reverse("feedback-shared-plan", args=[access.pk])
 
