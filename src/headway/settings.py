@@ -245,6 +245,9 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# How many goals one address may check a minute on the public coach page (no account needed).
+HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE = env_int("HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE", 30)
+
 # A reviewer invitation link stops working after this many days.
 HEADWAY_FEEDBACK_INVITATION_DAYS = env_int("HEADWAY_FEEDBACK_INVITATION_DAYS", 14)
 # How many reviewer invitations one person may send in 24 hours.

@@ -47,3 +47,13 @@ def test_use_suggestion_fills_the_rewrite_in(page: Any, live_server: Any) -> Non
     button.click()
     assert field.input_value() == suggestion
     assert "[" in suggestion  # placeholders for what is missing, never invented facts
+
+
+def test_a_visitor_without_an_account_sees_the_live_check(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Try the SMART goal coach").click()
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_label("Your goal").press_sequentially("I want to work for a top company", delay=10)
+    page.locator("#smart-panel").get_by_text("How to fix").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.get_by_role("link", name="Sign up, it's free").is_visible()

@@ -56,6 +56,7 @@ NOT_SIGNED_IN = {
     "mfa_view_recovery_codes",
     "core-home",
     "feedback-accept",
+    "coach-public",
 }
 
 CHECKS_JS = (Path(__file__).parent / "page_checks.js").read_text()
