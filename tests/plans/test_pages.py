@@ -672,11 +672,16 @@ def test_the_overview_and_print_pages_show_the_whole_plan(
     goal = _new_goal(owner, status="active")
     services.milestone_create(goal=goal, title="Module 1", due_on=date(2026, 4, 1))
     overview = _text(owner_client.get(reverse("plans-plan")))
-    assert "<svg" in overview and "Roadmap to your vision" in overview
-    assert "10 Mar 2036" in overview  # the roadmap runs to the 10-year horizon
+    # By default the roadmap is readable: it runs to the last target, not across the decade.
+    assert "<svg" in overview and "Roadmap of your goals" in overview
+    assert "10 Mar 2036" not in overview
+    whole = _text(owner_client.get(reverse("plans-plan"), {"span": "vision"}))
+    assert "Roadmap to your vision" in whole
+    assert "10 Mar 2036" in whole  # runs to the 10-year horizon
     printed = _text(owner_client.get(reverse("plans-print")))
     assert "Head of data" in printed and "Learn SQL well" in printed and "Module 1" in printed
     assert "print-plan" in printed
+    assert "Roadmap of your goals" in printed and "10 Mar 2036" not in printed
 
 
 # Calendar

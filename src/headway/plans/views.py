@@ -69,7 +69,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     goals = list(selectors.goals_list_for_user(user).prefetch_related("milestones", "actions"))
     shown = [g for g in goals if g.is_open or g.status == Goal.Status.ACHIEVED]
     span = request.GET.get("span", "")
-    span = span if span in selectors.ROADMAP_SPANS else ""
+    span = span if span in selectors.ROADMAP_SPANS else "goals"
     return render(
         request,
         "plans/plan_overview.html",
@@ -77,7 +77,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
             "today": today,
             "visions": selectors.visions_for_user(user),
             "goals": goals,
-            "roadmap": selectors.roadmap_for_user(user, today, shown, span=span or None),
+            "roadmap": selectors.roadmap_for_user(user, today, shown, span=span),
             "span": span,
             "spans": selectors.ROADMAP_SPANS.items(),
         },
