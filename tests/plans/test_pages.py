@@ -157,7 +157,14 @@ def test_traits_can_be_edited_and_removed(owner_client: Client, owner: User) -> 
     )
     trait.refresh_from_db()
     assert (trait.kind, trait.title) == ("strength", "Speaking")
-    owner_client.post(reverse("plans-trait-delete", args=[trait.pk]))
+    # "Remove" asks first, on a page of its own, so it needs no JavaScript.
+    listing = _text(owner_client.get(reverse("plans-traits")))
+    delete_url = reverse("plans-trait-delete", args=[trait.pk])
+    assert f'<a class="danger-link small" href="{delete_url}">Remove' in listing
+    asked = _text(owner_client.get(delete_url))
+    assert "Remove “Speaking”?" in asked and "Keep it" in asked
+    assert Trait.objects.exists()
+    owner_client.post(delete_url)
     assert not Trait.objects.exists()
 
 

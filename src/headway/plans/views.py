@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from headway.core.http import authed_user
 from headway.domain.planning import FocusLimitReached, PlanRuleError
@@ -203,9 +203,12 @@ def trait_edit_view(request: HttpRequest, trait_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def trait_delete_view(request: HttpRequest, trait_id: int) -> HttpResponse:
+    """Ask before removing a strength or weakness (a page, so it works without JavaScript)."""
     trait = selectors.trait_get_for_user(authed_user(request), trait_id)
+    if request.method == "GET":
+        return render(request, "plans/trait_delete.html", {"trait": trait})
     services.trait_delete(trait=trait)
     messages.success(request, f"“{trait.title}” is removed.")
     return redirect("plans-traits")
