@@ -187,6 +187,8 @@ if env_str("CACHE_URL", ""):
     }
 
 LANGUAGE_CODE = "en-us"
+# One date style ("3 Jun 2027") for dates written with the `date` filter's defaults.
+FORMAT_MODULE_PATH = ["headway.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
