@@ -243,10 +243,25 @@ def test_a_reducing_goal_may_aim_below_its_baseline(owner_client: Client, owner:
     assert Goal.objects.get(pk=goal.pk).progress.percent == 50
 
 
+def test_a_draft_headway_wrote_is_edited_without_a_reason(
+    owner_client: Client, owner: User
+) -> None:
+    weakness = TraitFactory(user=owner, kind="weakness", title="Public speaking")
+    goal = services.trait_goal_create(trait=weakness)
+    url = reverse("plans-goal-edit", args=[goal.pk])
+    assert "Why are you changing it?" not in _text(owner_client.get(url))
+    form = _goal_form(statement="Give 3 talks at meetups", target_date="2026-12-31")
+    del form["status"]
+    response = owner_client.post(url, form)
+    assert response.status_code == 302, _text(response)
+    goal.refresh_from_db()
+    assert goal.statement == "Give 3 talks at meetups" and goal.version == 2
+
+
 def test_changing_a_key_field_needs_a_reason_and_is_kept_in_history(
     owner_client: Client, owner: User
 ) -> None:
-    goal = _new_goal(owner)
+    goal = _new_goal(owner, status="active")
     url = reverse("plans-goal-edit", args=[goal.pk])
     form = _goal_form(statement="Learn SQL well", category="skill", target_date="2026-12-31")
     del form["status"]

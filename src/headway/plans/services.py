@@ -428,20 +428,23 @@ def goal_update(
     """Change a goal and keep the change as a new version with its reason.
 
     Changing a key field (statement, category, vision, target date, status or metric) needs a
-    reason. Activating checks the focus limit. Returns the new version, or None when nothing
+    reason once the goal has been active: a draft never started (often one Headway wrote, from
+    a weakness or a missing skill) is still being written, and its changes are kept without
+    asking why. Activating checks the focus limit. Returns the new version, or None when nothing
     changed. Other apps record changes they make to a goal through this service.
     """
     day = on or today()
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     before = goal_snapshot(goal)
     old_status, old_cadence = goal.status, goal.review_cadence
+    still_drafting = old_status == Goal.Status.DRAFT and goal.activated_on is None
     _apply_goal_fields(goal, data, on=day, is_new=False)
     changed = [name for name in Goal.TRACKED_FIELDS if before[name] != goal_snapshot(goal)[name]]
     metric_moved = "metric_current" in data
     if not changed and not metric_moved:
         return None
     needing = planning.reason_needed(changed, Goal.KEY_FIELDS)
-    if needing and not reason.strip():
+    if needing and not reason.strip() and not still_drafting:
         labels = [Goal.TRACKED_FIELDS[name].lower() for name in needing]
         raise PlanRuleError(
             "reason",

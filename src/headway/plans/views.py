@@ -274,12 +274,14 @@ def goal_edit_view(request: HttpRequest, goal_id: int) -> HttpResponse:
         request.POST or None,
         initial=initial,
         editing=True,
+        # A draft never started asks no reason for its changes (the service's rule).
+        drafting=goal.status == Goal.Status.DRAFT and goal.activated_on is None,
         horizons=selectors.visions_for_user(user),
     )
 
     def save() -> bool:
         # None means nothing changed, which is fine too.
-        services.goal_update(goal=goal, data=form.goal_data(), reason=form.cleaned_data["reason"])
+        services.goal_update(goal=goal, data=form.goal_data(), reason=form.change_reason())
         return True
 
     if request.method == "POST" and form.is_valid() and _succeeds(form, save):
