@@ -35,3 +35,23 @@ def test_the_roadmap_text_stays_readable_on_a_phone(page: Any, live_server: Any)
     label = page.locator(".roadmap svg text").first
     rendered = label.bounding_box()
     assert rendered is not None and rendered["height"] >= 9, rendered
+
+
+def test_a_failed_edit_brings_its_errors_into_view(page: Any, live_server: Any) -> None:
+    user = UserFactory()
+    goal = GoalFactory(user=user, statement="Finish the data engineering course")
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(f"/plan/goals/{goal.pk}/edit/")
+    page.get_by_label("Target date").fill("")
+    page.get_by_role("button", name="Save changes").click()
+    summary = page.locator("[data-error-summary]")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    box = summary.bounding_box()
+    assert box is not None and 0 <= box["y"] < 844
+    summary.get_by_role("link", name="Target date").click()
+    assert page.evaluate("document.activeElement.id") == "id_target_date"

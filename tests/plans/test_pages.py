@@ -402,6 +402,33 @@ def test_an_action_link_must_be_a_web_address(owner_client: Client, owner: User)
 # Focus
 
 
+def test_a_new_goal_over_the_focus_limit_is_summarised_at_the_top_and_can_be_a_draft(
+    owner_client: Client, owner: User
+) -> None:
+    for n in range(1, 4):
+        _new_goal(owner, statement=f"Goal {n}", status="active")
+    url = reverse("plans-goal-create")
+    refused = _text(owner_client.post(url, _goal_form(status="active")))
+    summary = refused[refused.index("data-error-summary") :]
+    # At the top of the form, before the first field, linking to the field at fault.
+    assert refused.index("data-error-summary") < refused.index('name="statement"')
+    assert '<a href="#id_status">Start as</a>: You already have 3 active goals' in summary
+    assert 'name="save_as_draft"' in summary
+    assert "Pass the AWS Solutions Architect exam" in refused  # what was typed is kept
+    saved = owner_client.post(url, {**_goal_form(status="active"), "save_as_draft": "1"})
+    assert saved.status_code == 302
+    goal = Goal.objects.get(statement="Pass the AWS Solutions Architect exam")
+    assert goal.status == "draft"
+
+
+def test_a_failed_form_lists_its_errors_at_the_top(owner_client: Client) -> None:
+    body = _text(owner_client.post(reverse("plans-goal-create"), _goal_form(target_date="")))
+    start = body.index("data-error-summary")
+    assert start < body.index('name="statement"')
+    assert '<a href="#id_target_date">Target date</a>: This field is required.' in body[start:]
+    assert "draft instead" not in body
+
+
 def test_the_fourth_activation_is_refused_with_the_active_goals_named(
     owner_client: Client, owner: User
 ) -> None:

@@ -256,13 +256,28 @@ def goal_create_view(request: HttpRequest) -> HttpResponse:
         "category": Goal.Category.SKILL,
         "horizon": 5,
     }
-    form = GoalForm(request.POST or None, initial=initial, horizons=visions)
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and data.get("save_as_draft"):
+        data["status"] = Goal.Status.DRAFT  # the focus limit was full: keep it as a draft
+    form = GoalForm(data, initial=initial, horizons=visions)
+    draft_instead = False
     if request.method == "POST" and form.is_valid():
-        goal = _attempt(form, lambda: services.goal_create(user=user, data=form.goal_data()))
+        goal = None
+        try:
+            goal = services.goal_create(user=user, data=form.goal_data())
+        except FocusLimitReached as refusal:
+            form.add_error("status", refusal.message)
+            draft_instead = True
+        except PlanRuleError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         if goal is not None:
             messages.success(request, "Your goal is set. Now break it into milestones.")
             return redirect("plans-goal", goal.pk)
-    return render(request, "plans/goal_form.html", {"form": form, "goal": None})
+    return render(
+        request,
+        "plans/goal_form.html",
+        {"form": form, "goal": None, "draft_instead": draft_instead},
+    )
 
 
 @login_required
