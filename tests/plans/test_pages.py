@@ -425,7 +425,10 @@ def test_a_failed_form_lists_its_errors_at_the_top(owner_client: Client) -> None
     body = _text(owner_client.post(reverse("plans-goal-create"), _goal_form(target_date="")))
     start = body.index("data-error-summary")
     assert start < body.index('name="statement"')
-    assert '<a href="#id_target_date">Target date</a>: This field is required.' in body[start:]
+    assert (
+        '<a href="#id_target_date">Target date</a>: Choose the date you aim to reach this goal by'
+        in body[start:]
+    )
     assert "draft instead" not in body
 
 
@@ -586,6 +589,50 @@ def test_goals_are_placed_on_the_matrix(owner_client: Client, owner: User) -> No
 
 
 # Reviews
+
+
+def test_a_review_that_moves_the_date_moves_the_date_in_the_goal_s_words(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(
+        owner,
+        statement="Give 4 talks at meetups by March 31, 2027",
+        target_date=None,
+        status="active",
+    )
+    assert goal.target_date == date(2027, 3, 31)
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {
+            "reviewed_on": "2026-03-10",
+            "progress": "30",
+            "decision": "adjust",
+            "decision_note": "The spring meetups are full",
+            "new_target_date": "2027-04-30",
+        },
+    )
+    goal.refresh_from_db()
+    assert goal.target_date == date(2027, 4, 30)
+    assert goal.statement == "Give 4 talks at meetups by 30 Apr 2027"
+    page = _text(owner_client.get(reverse("plans-goal-history", args=[goal.pk])))
+    assert "March 31, 2027" in page  # the old words stay in the history
+
+
+def test_the_target_date_comes_from_the_goal_s_words_and_a_mismatch_is_said(
+    owner_client: Client,
+) -> None:
+    url = reverse("plans-goal-create")
+    statement = "Pass the AWS Solutions Architect exam by March 2027"
+    refused = _text(
+        owner_client.post(url, _goal_form(statement=statement, target_date="2028-03-31"))
+    )
+    assert (
+        "The goal says “by March 2027” (31 Mar 2027) but the target date is 31 Mar 2028" in refused
+    )
+    assert not Goal.objects.exists()
+    saved = owner_client.post(url, _goal_form(statement=statement, target_date=""))
+    assert saved.status_code == 302
+    assert Goal.objects.get().target_date == date(2027, 3, 31)
 
 
 def test_a_review_that_adjusts_the_date_becomes_a_version_citing_it(

@@ -100,7 +100,13 @@ class GoalForm(forms.Form):
     why = forms.CharField(
         label="Why it matters", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    target_date = forms.DateField(label="Target date", widget=DateInput())
+    # Not required: the service takes a date the goal's words give ("by March 2027").
+    target_date = forms.DateField(
+        label="Target date",
+        required=False,
+        widget=DateInput(),
+        help_text="Leave it empty when your goal says its date.",
+    )
     metric_unit = forms.CharField(
         label="Metric unit",
         max_length=40,
