@@ -861,3 +861,33 @@ def test_plan_pages_have_no_inline_script_or_style(owner_client: Client, owner: 
         assert " style=" not in body, name
         for tag in re.findall(r"<script[^>]*>", body):
             assert "src=" in tag, name
+
+
+def test_progress_from_milestones_and_from_a_review_are_told_apart(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(owner, status="active")
+    for n in range(5):
+        services.milestone_create(goal=goal, title=f"Step {n}", due_on=date(2026, 4, 1 + n))
+    services.milestone_complete(milestone=goal.milestones.first(), done=True)
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {"reviewed_on": "2026-03-10", "progress": "30", "decision": "keep"},
+    )
+    page = _text(owner_client.get(reverse("plans-goal", args=[goal.pk])))
+    note = page[page.index('id="progress-note"') :]
+    assert "Your review of 10 Mar 2026 put the goal at <strong>30%</strong>" in note
+    assert "the 20% above counts the milestones done" in note
+
+
+def test_a_review_s_progress_shows_for_a_goal_without_a_metric_or_milestones(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(owner, status="active")
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {"reviewed_on": "2026-03-10", "progress": "40", "decision": "keep"},
+    )
+    page = _text(owner_client.get(reverse("plans-goal", args=[goal.pk])))
+    assert "put the goal at <strong>40%</strong>" in page
+    assert "your reviews are the goal's only measure of progress" in page
