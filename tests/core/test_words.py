@@ -59,3 +59,12 @@ def test_a_metric_of_one_is_said_in_the_singular(owner: User, owner_client: Clie
     assert "1 informational interview " in page or "1 informational interview<" in page
     assert "1 informational interviews" not in page
     assert "5 informational interviews" in page
+
+
+@pytest.mark.django_db
+def test_the_event_form_says_which_goals_the_event_serves(
+    owner: User, owner_client: Client
+) -> None:
+    GoalFactory(user=owner)
+    page = owner_client.get(reverse("network-event-create")).content.decode()
+    assert "The goals going there serve." in page
