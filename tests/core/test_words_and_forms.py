@@ -68,3 +68,12 @@ def test_the_event_form_says_which_goals_the_event_serves(
     GoalFactory(user=owner)
     page = owner_client.get(reverse("network-event-create")).content.decode()
     assert "The goals going there serve." in page
+
+
+@pytest.mark.django_db
+def test_choice_lists_style_the_list_not_the_checkboxes(owner: User, owner_client: Client) -> None:
+    goal = GoalFactory(user=owner)
+    page = owner_client.get(reverse("network-contact-create")).content.decode()
+    assert '<div id="id_goals" class="choice-list">' in page
+    box = re.search(rf'<input type="checkbox" name="goals" value="{goal.pk}"[^>]*>', page)
+    assert box is not None and "choice-list" not in box.group(0)
