@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core, injected by the browser tests; npm writes this file on every install.
+NODE_STAMP := node_modules/.package-lock.json
 HEADWAY := $(BIN)/headway
 export HEADWAY_DATA_MIRROR ?= $(abspath ../shared/data)
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
@@ -18,13 +20,16 @@ run: install db data
 # One target runs exactly what CI runs.
 test: install system-deps postgres lint typecheck test-sqlite test-postgres test-browser
 
-install: $(STAMP)
+install: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 
 db: install
 	mkdir -p var
@@ -68,4 +73,4 @@ bench: install
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules var/static .pytest_cache .mypy_cache .ruff_cache

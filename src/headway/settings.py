@@ -50,6 +50,7 @@ if PRODUCTION and (SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50):
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# Where links in emails and feeds point when no request says (reminders sent by a command).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DATA_DIR = Path(env_str("HEADWAY_DATA_DIR", str(PROJECT_DIR / "var")))
 # Where `headway data sync` reads the official datasets from when not downloading them.
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "headway.core.links.RequestBaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,7 +147,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address in the browser that signed up signs the user in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SIGNUP_FORM_CLASS = "headway.accounts.forms.SignupForm"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -183,6 +187,8 @@ if env_str("CACHE_URL", ""):
     }
 
 LANGUAGE_CODE = "en-us"
+# One date style ("3 Jun 2027") for dates written with the `date` filter's defaults.
+FORMAT_MODULE_PATH = ["headway.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -240,6 +246,9 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# How many goals one address may check a minute on the public coach page (no account needed).
+HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE = env_int("HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE", 30)
 
 # A reviewer invitation link stops working after this many days.
 HEADWAY_FEEDBACK_INVITATION_DAYS = env_int("HEADWAY_FEEDBACK_INVITATION_DAYS", 14)

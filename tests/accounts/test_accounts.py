@@ -23,27 +23,43 @@ pytestmark = pytest.mark.django_db
 
 
 def _signup(client: Client, email: str = "new@example.org", **extra: str) -> Any:
-    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD, **extra}
+    data = {
+        "display_name": "Sam Lee",
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **extra,
+    }
     return client.post(reverse("account_signup"), data)
 
 
-def test_it_signs_up_confirms_email_and_logs_in() -> None:
+def test_it_signs_up_with_a_name_and_confirming_the_email_signs_in() -> None:
     client = Client()
     response = _signup(client)
     assert response.status_code == 302
+    assert User.objects.get(email="new@example.org").display_name == "Sam Lee"
     assert len(mail.outbox) == 1
-    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body)
+    body = mail.outbox[0].body
+    assert body.startswith("Hello Sam Lee,")
+    assert "Hello from" not in body
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", body)
     assert link is not None
-    # Until the address is confirmed, logging in sends the user to confirm it.
     path = link.group(0).split("testserver", 1)[1]
-    assert client.post(path).status_code == 302
+    response = client.post(path)
     assert EmailAddress.objects.get(email="new@example.org").verified
-    response = client.post(
-        reverse("account_login"), {"login": "new@example.org", "password": PASSWORD}
-    )
+    # Confirmed in the browser that signed up: signed in and in the app, not at the log-in page.
     assert response.status_code == 302
     assert response["Location"] == reverse("core-dashboard")
-    assert client.get(reverse("core-dashboard")).status_code == 200
+    assert "Hello, Sam Lee" in client.get(reverse("core-dashboard")).content.decode()
+
+
+def test_sign_up_asks_for_a_name() -> None:
+    client = Client()
+    assert 'name="display_name"' in client.get(reverse("account_signup")).content.decode()
+    response = _signup(client, display_name="")
+    assert response.status_code == 200
+    assert not User.objects.filter(email="new@example.org").exists()
+    assert "This field is required" in response.content.decode()
 
 
 def test_it_keeps_what_was_typed_when_signup_is_invalid() -> None:

@@ -9,6 +9,7 @@ from tests.factories import PASSWORD
 def test_sign_up_confirm_log_in_dashboard_log_out(page: Any, mailoutbox: list[Any]) -> None:
     page.goto("/")
     page.get_by_role("link", name="Sign up, it's free").click()
+    page.get_by_label("Your name").fill("Robin Park")
     page.get_by_label("Email").fill("student@example.org")
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
@@ -21,10 +22,8 @@ def test_sign_up_confirm_log_in_dashboard_log_out(page: Any, mailoutbox: list[An
     page.goto(link.group(0))
     page.get_by_role("button", name="Confirm").click()
 
-    page.get_by_label("Email").fill("student@example.org")
-    page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("heading", name=re.compile("Hello")).wait_for()
+    # Confirming signs the new user in and brings them into the app, greeted by name.
+    page.get_by_role("heading", name="Hello, Robin Park").wait_for()
     assert page.url.endswith("/dashboard/")
 
     page.get_by_role("button", name="Log out").click()

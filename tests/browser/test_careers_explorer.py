@@ -72,8 +72,8 @@ def test_search_open_compare_and_set_a_target(page: Any, live_server: Any, impor
     page.get_by_role("link", name="Software Developers").first.click()
     page.get_by_role("heading", name="Software Developers", level=1).wait_for()
     assert page.get_by_role("heading", name="Pay in the United States").is_visible()
-    page.get_by_role("button", name="Set as target of my 5 years vision").click()
-    page.get_by_text("is now the target occupation of your 5 years vision").wait_for()
+    page.get_by_role("button", name="Set as target of my 5-year vision").click()
+    page.get_by_text("is now the target occupation of your 5-year vision").wait_for()
     assert VisionTarget.objects.get(vision=vision).occupation.code == "15-1252.00"
 
 

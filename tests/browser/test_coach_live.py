@@ -97,3 +97,13 @@ def test_typing_on_while_a_check_is_in_flight_keeps_the_answers(
     page.get_by_label("Of what").press("Tab")
     page.locator("blockquote.smart-rewrite", has_text="4 dashboards").wait_for(timeout=30000)
     assert page.get_by_label("Of what").input_value() == "dashboards"
+
+
+def test_a_visitor_without_an_account_sees_the_live_check(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Try the SMART goal coach").click()
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_label("Your goal").press_sequentially("I want to work for a top company", delay=10)
+    page.locator("#smart-panel").get_by_text("How to fix").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.get_by_role("link", name="Sign up, it's free").is_visible()

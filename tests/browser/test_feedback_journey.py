@@ -51,11 +51,10 @@ def test_invite_answer_rate_adjust_and_revoke(
     dana.get_by_role("link", name="Log in to continue").click()
     _log_in(dana, "dana@example.org")
     dana.get_by_text("Is my date realistic?").wait_for()
-    dana.get_by_role("button", name="Accept and see the plan").click()
-    dana.get_by_role("heading", name="Alice's plan").wait_for()
-    assert dana.get_by_text("Keep this one private").count() == 0
-    dana.get_by_role("link", name="Lead a data team").click()
+    dana.get_by_role("button", name="Accept and see the goal").click()
+    # She lands on the goal she was asked about, not on a plan of her own to start.
     dana.get_by_role("heading", name="Lead a data team").wait_for()
+    assert dana.get_by_text("Keep this one private").count() == 0
     shared_url = dana.url
 
     # Alice asks a question on the goal; htmx adds it in place

@@ -32,7 +32,9 @@ def test_a_contact_is_added_found_and_met(page: Any, live_server: Any) -> None:
     page.get_by_label(re.compile(r"^Email:?$")).fill("jose@")
     page.get_by_label("Tags").fill("Mentors, Madrid")
     page.get_by_role("button", name="Add contact").click()
-    page.get_by_text("“jose@” is not an email address").wait_for()
+    # Summarised atop the form, and said again next to the field.
+    page.get_by_role("alert").get_by_role("link", name="Email").wait_for()
+    page.locator("#id_email_error", has_text="“jose@” is not an email address").wait_for()
     # What was typed is still there; fix the email only.
     assert page.get_by_label("Tags").input_value() == "Mentors, Madrid"
     page.get_by_label(re.compile(r"^Email:?$")).fill("jose@iberica.example")

@@ -36,8 +36,8 @@ def test_the_owner_sets_a_target_from_the_occupation_page(
     )
     assert response.redirect_chain[-1][0] == "/careers/occupations/15-1252.00/"
     body = response.content.decode()
-    assert "is now the target occupation of your 5 years vision" in body
-    assert "Target of your 5 years vision" in body
+    assert "is now the target occupation of your 5-year vision" in body
+    assert "Target of your 5-year vision" in body
     assert VisionTarget.objects.get(vision=vision).occupation.code == "15-1252.00"
 
 

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from datetime import date
 from io import StringIO
+from typing import Any
 
 import pytest
 import time_machine
@@ -291,3 +292,38 @@ def test_the_panel_asks_for_hours_and_education_until_given(
     # Still "Can't tell" (no deadline), but the user's own facts are in.
     assert _analyse(owner_client, text=WISH)["criteria"]["attainable"]["status"] == "unknown"
     assert link not in owner_client.post(check, {"statement": WISH}).content.decode()
+
+
+def test_a_visitor_tries_the_coach_without_an_account(
+    django_assert_num_queries: Any, settings: Any
+) -> None:
+    visitor = Client()
+    page = visitor.get(reverse("coach-public"), {"text": GOAL})
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'hx-post="/coach/try/check/"' in body
+    assert "smart-criteria" in body
+    assert reverse("account_signup") in body
+    # The live check answers from the goal's words alone and touches no table.
+    with django_assert_num_queries(0):
+        fragment = visitor.post(reverse("coach-public-check"), {"text": WISH})
+    assert fragment.status_code == 200
+    assert "smart-criterion" in fragment.content.decode()
+    assert "Tell Headway your hours" not in fragment.content.decode()
+
+
+def test_the_public_coach_is_rate_limited(settings: Any) -> None:
+    settings.HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE = 3
+    visitor = Client()
+    answers = [visitor.post(reverse("coach-public-check"), {"text": GOAL}) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert "Wait a minute" in answers[-1].content.decode()
+
+
+def test_a_signed_in_user_uses_their_own_coach(owner_client: Client) -> None:
+    response = owner_client.get(reverse("coach-public"))
+    assert response["Location"] == reverse("coach-try")
+
+
+def test_the_home_page_offers_the_coach_to_visitors() -> None:
+    assert reverse("coach-public") in Client().get("/").content.decode()

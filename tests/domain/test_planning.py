@@ -339,3 +339,21 @@ def test_numbers_lose_trailing_zeros() -> None:
     assert planning.format_number(Decimal("3.00")) == "3"
     assert planning.format_number(Decimal("1E+2")) == "100"
     assert planning.format_number(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "words"),
+    [
+        (1, "informational interviews", "1 informational interview"),
+        (2, "informational interviews", "2 informational interviews"),
+        (Decimal("1.00"), "talks", "1 talk"),
+        (1, "activities", "1 activity"),
+        (1, "classes", "1 class"),
+        (1, "kg", "1 kg"),
+        (1, "hours of practice", "1 hour of practice"),
+        (0, "talks", "0 talks"),
+        (3, "", "3"),
+    ],
+)
+def test_format_quantity_says_one_in_the_singular(value: object, unit: str, words: str) -> None:
+    assert planning.format_quantity(value, unit) == words

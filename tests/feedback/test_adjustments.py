@@ -131,3 +131,14 @@ def test_the_owners_own_message_cannot_become_an_adjustment(
     response = owner_client.get(reverse("feedback-comment-adjust", args=[question.pk]))
     assert response.status_code == 302
     assert not Adjustment.objects.exists()
+
+
+def test_the_adjustment_form_checks_the_goal_live(
+    owner_client: Client, dana: User, goal: Goal, access: ReviewerAccess
+) -> None:
+    remark = comment(dana, goal, "Say how you will measure it.")
+    page = owner_client.get(reverse("feedback-comment-adjust", args=[remark.pk])).content.decode()
+    # The same live check as the goal editor: posted to the coach as the statement changes,
+    # and rendered with the page so it shows without JavaScript.
+    assert 'hx-post="/coach/check/"' in page and "from:#id_statement" in page
+    assert 'class="smart-criteria"' in page

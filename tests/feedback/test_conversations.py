@@ -41,7 +41,7 @@ def test_a_question_is_emailed_to_every_reviewer_of_the_goal(
     assert sorted(m.to[0] for m in mailoutbox) == ["dana@example.org", whole_plan.reviewer.email]
     mail = mailoutbox[0]
     assert "Alice asks: Is this date realistic?" in mail.subject
-    assert f"https://headway.example{_shared_page(goal)}" in mail.body
+    assert f"http://testserver{_shared_page(goal)}" in mail.body
     question = Comment.objects.get()
     assert (question.kind, question.from_owner, question.author) == ("question", True, owner)
 
@@ -77,7 +77,7 @@ def test_the_reviewer_answers_and_the_owner_is_told_on_the_page_and_by_email(
     assert mail.to == [owner.email]
     assert "New feedback from Dana" in mail.subject
     assert "Six months is tight." in mail.body
-    assert f"https://headway.example{_goal_page(goal)}" in mail.body
+    assert f"http://testserver{_goal_page(goal)}" in mail.body
     assert (
         "Nothing is waiting for you."
         in dana_client.get(reverse("feedback-reviewing")).content.decode()

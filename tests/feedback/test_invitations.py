@@ -24,7 +24,8 @@ INVITE = "/feedback/invite/"
 
 
 def _link(mail: Any) -> str:
-    found = re.search(r"https://headway\.example(/feedback/accept/\S+/)", mail.body)
+    # Sent while answering a request: the link is on the address the request came to.
+    found = re.search(r"http://testserver(/feedback/accept/\S+/)", mail.body)
     assert found is not None, mail.body
     return found.group(1)
 
@@ -58,6 +59,16 @@ def test_it_invites_a_reviewer_by_email_with_a_link_that_is_stored_only_hashed(
     assert raw not in invitation.token_hash and token not in invitation.token_hash
     assert list(invitation.goals.all()) == [goal]
     assert invitation.expires_at - invitation.created_at == timedelta(days=14)
+
+
+def test_the_invitation_link_reaches_the_server_the_owner_used(
+    owner_client: Client, goal: Goal, mailoutbox: list[Any], settings: Any
+) -> None:
+    settings.ALLOWED_HOSTS = ["192.168.1.20"]
+    owner_client.post(INVITE, _form(goals=[goal.pk]), HTTP_HOST="192.168.1.20:8101", secure=False)
+    assert "http://192.168.1.20:8101/feedback/accept/" in mailoutbox[0].body
+    assert "headway.example" not in mailoutbox[0].body
+    assert "Hello from" not in mailoutbox[0].body
 
 
 def test_the_invitation_form_needs_the_csrf_token(csrf_client: Client, goal: Goal) -> None:
@@ -218,6 +229,41 @@ def test_a_visitor_logs_in_and_comes_back_to_accept(owner: User, goal: Goal, dan
     page = visitor.get(url).content.decode()
     assert goal.statement in page and "Thanks!" in page
     accepted = visitor.post(url)
+    # Invited to one goal: they land on that goal, not on a plan of their own to start.
+    assert accepted["Location"] == reverse("feedback-shared-goal", args=[goal.pk])
+
+
+def test_a_new_mentor_signs_up_confirms_and_lands_on_the_invited_goal(
+    owner: User, goal: Goal, mailoutbox: list[Any]
+) -> None:
+    _, token = invite(owner, "newmentor@example.org", [goal])
+    url = reverse("feedback-accept", args=[token])
+    visitor = Client()
+    visitor.get(url)
+    signed_up = visitor.post(
+        f"/accounts/signup/?{urlencode({'next': url})}",
+        {
+            "display_name": "Nia Mentor",
+            "email": "newmentor@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    assert signed_up.status_code == 302
+    confirm = re.search(r"/accounts/confirm-email/\S+/", mailoutbox[-1].body)
+    assert confirm is not None
+    confirmed = visitor.post(confirm.group(0))
+    assert confirmed["Location"] == url
+    accepted = visitor.post(url)
+    assert accepted["Location"] == reverse("feedback-shared-goal", args=[goal.pk])
+    assert goal.statement in visitor.get(accepted["Location"]).content.decode()
+
+
+def test_accepting_a_whole_plan_lands_on_the_shared_plan(owner: User, dana: User) -> None:
+    _, token = invite(owner, dana.email, scope="plan")
+    client = Client()
+    client.force_login(dana)
+    accepted = client.post(reverse("feedback-accept", args=[token]))
     access = ReviewerAccess.objects.get(reviewer=dana)
     assert accepted["Location"] == reverse("feedback-shared-plan", args=[access.pk])
 

@@ -57,7 +57,7 @@ def test_an_event_is_recorded_with_goals_contacts_and_follow_ups(
         "Zoë Lefèvre",
         "Send my CV to Zoë",
         "25 Apr 2026",
-        "Saturday 18 April 2026",
+        "Saturday 18 Apr 2026",
     ):
         assert text in page
     # The contact's page says where the user met them.

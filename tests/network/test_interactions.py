@@ -46,6 +46,28 @@ def _log(client: Client, **data: Any) -> Any:
     return client.post(reverse("network-interaction-create"), data)
 
 
+def test_interviews_linked_to_the_goal_count_from_before_counting_began(
+    owner: User, owner_client: Client
+) -> None:
+    with time_machine.travel(date(2026, 1, 10), tick=False):
+        goal = make_counting_goal(owner, target_date=date(2026, 6, 30))
+        contact = ContactFactory(user=owner)
+        # Two interviews from last month, logged for the goal, and one not linked to it.
+        for day in (date(2025, 12, 2), date(2025, 12, 9)):
+            interaction_create(
+                user=owner, contact_id=contact.pk, kind=INTERVIEW, occurred_on=day, goal_id=goal.pk
+            )
+        interaction_create(
+            user=owner, contact_id=contact.pk, kind=INTERVIEW, occurred_on=date(2025, 12, 20)
+        )
+        goal_target_create(user=owner, goal_id=goal.pk, kind=INTERVIEW)
+        goal.refresh_from_db()
+        assert goal.metric_current == Decimal(2)
+        page = owner_client.get(reverse("network-targets")).content.decode()
+        assert "1 earlier informational interview, from before 10 Jan 2026" in page
+        assert "is not counted" in page
+
+
 @time_machine.travel(date(2026, 3, 16), tick=False)
 def test_an_interaction_is_logged_from_the_contact_page(owner_client: Client, owner: User) -> None:
     goal = make_goal(owner)

@@ -62,7 +62,7 @@ PAGES = [
     Page("plans-vision-history", "owned", _vision),
     Page("plans-traits", "signed_in"),
     Page("plans-trait-edit", "owned", _trait),
-    Page("plans-trait-delete", "owned", _trait, methods=POST, owner_status=None),
+    Page("plans-trait-delete", "owned", _trait, methods=("get", "post")),
     Page("plans-trait-goal", "owned", _trait, methods=POST, owner_status=None),
     Page("plans-goals", "signed_in"),
     Page("plans-goal-create", "signed_in"),

@@ -157,7 +157,14 @@ def test_traits_can_be_edited_and_removed(owner_client: Client, owner: User) -> 
     )
     trait.refresh_from_db()
     assert (trait.kind, trait.title) == ("strength", "Speaking")
-    owner_client.post(reverse("plans-trait-delete", args=[trait.pk]))
+    # "Remove" asks first, on a page of its own, so it needs no JavaScript.
+    listing = _text(owner_client.get(reverse("plans-traits")))
+    delete_url = reverse("plans-trait-delete", args=[trait.pk])
+    assert f'<a class="danger-link small" href="{delete_url}">Remove' in listing
+    asked = _text(owner_client.get(delete_url))
+    assert "Remove “Speaking”?" in asked and "Keep it" in asked
+    assert Trait.objects.exists()
+    owner_client.post(delete_url)
     assert not Trait.objects.exists()
 
 
@@ -236,10 +243,25 @@ def test_a_reducing_goal_may_aim_below_its_baseline(owner_client: Client, owner:
     assert Goal.objects.get(pk=goal.pk).progress.percent == 50
 
 
+def test_a_draft_headway_wrote_is_edited_without_a_reason(
+    owner_client: Client, owner: User
+) -> None:
+    weakness = TraitFactory(user=owner, kind="weakness", title="Public speaking")
+    goal = services.trait_goal_create(trait=weakness)
+    url = reverse("plans-goal-edit", args=[goal.pk])
+    assert "Why are you changing it?" not in _text(owner_client.get(url))
+    form = _goal_form(statement="Give 3 talks at meetups", target_date="2026-12-31")
+    del form["status"]
+    response = owner_client.post(url, form)
+    assert response.status_code == 302, _text(response)
+    goal.refresh_from_db()
+    assert goal.statement == "Give 3 talks at meetups" and goal.version == 2
+
+
 def test_changing_a_key_field_needs_a_reason_and_is_kept_in_history(
     owner_client: Client, owner: User
 ) -> None:
-    goal = _new_goal(owner)
+    goal = _new_goal(owner, status="active")
     url = reverse("plans-goal-edit", args=[goal.pk])
     form = _goal_form(statement="Learn SQL well", category="skill", target_date="2026-12-31")
     del form["status"]
@@ -378,6 +400,36 @@ def test_an_action_link_must_be_a_web_address(owner_client: Client, owner: User)
 
 
 # Focus
+
+
+def test_a_new_goal_over_the_focus_limit_is_summarised_at_the_top_and_can_be_a_draft(
+    owner_client: Client, owner: User
+) -> None:
+    for n in range(1, 4):
+        _new_goal(owner, statement=f"Goal {n}", status="active")
+    url = reverse("plans-goal-create")
+    refused = _text(owner_client.post(url, _goal_form(status="active")))
+    summary = refused[refused.index("data-error-summary") :]
+    # At the top of the form, before the first field, linking to the field at fault.
+    assert refused.index("data-error-summary") < refused.index('name="statement"')
+    assert '<a href="#id_status">Start as</a>: You already have 3 active goals' in summary
+    assert 'name="save_as_draft"' in summary
+    assert "Pass the AWS Solutions Architect exam" in refused  # what was typed is kept
+    saved = owner_client.post(url, {**_goal_form(status="active"), "save_as_draft": "1"})
+    assert saved.status_code == 302
+    goal = Goal.objects.get(statement="Pass the AWS Solutions Architect exam")
+    assert goal.status == "draft"
+
+
+def test_a_failed_form_lists_its_errors_at_the_top(owner_client: Client) -> None:
+    body = _text(owner_client.post(reverse("plans-goal-create"), _goal_form(target_date="")))
+    start = body.index("data-error-summary")
+    assert start < body.index('name="statement"')
+    assert (
+        '<a href="#id_target_date">Target date</a>: Choose the date you aim to reach this goal by'
+        in body[start:]
+    )
+    assert "draft instead" not in body
 
 
 def test_the_fourth_activation_is_refused_with_the_active_goals_named(
@@ -539,6 +591,50 @@ def test_goals_are_placed_on_the_matrix(owner_client: Client, owner: User) -> No
 # Reviews
 
 
+def test_a_review_that_moves_the_date_moves_the_date_in_the_goal_s_words(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(
+        owner,
+        statement="Give 4 talks at meetups by March 31, 2027",
+        target_date=None,
+        status="active",
+    )
+    assert goal.target_date == date(2027, 3, 31)
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {
+            "reviewed_on": "2026-03-10",
+            "progress": "30",
+            "decision": "adjust",
+            "decision_note": "The spring meetups are full",
+            "new_target_date": "2027-04-30",
+        },
+    )
+    goal.refresh_from_db()
+    assert goal.target_date == date(2027, 4, 30)
+    assert goal.statement == "Give 4 talks at meetups by 30 Apr 2027"
+    page = _text(owner_client.get(reverse("plans-goal-history", args=[goal.pk])))
+    assert "March 31, 2027" in page  # the old words stay in the history
+
+
+def test_the_target_date_comes_from_the_goal_s_words_and_a_mismatch_is_said(
+    owner_client: Client,
+) -> None:
+    url = reverse("plans-goal-create")
+    statement = "Pass the AWS Solutions Architect exam by March 2027"
+    refused = _text(
+        owner_client.post(url, _goal_form(statement=statement, target_date="2028-03-31"))
+    )
+    assert (
+        "The goal says “by March 2027” (31 Mar 2027) but the target date is 31 Mar 2028" in refused
+    )
+    assert not Goal.objects.exists()
+    saved = owner_client.post(url, _goal_form(statement=statement, target_date=""))
+    assert saved.status_code == 302
+    assert Goal.objects.get().target_date == date(2027, 3, 31)
+
+
 def test_a_review_that_adjusts_the_date_becomes_a_version_citing_it(
     owner_client: Client, owner: User
 ) -> None:
@@ -672,11 +768,16 @@ def test_the_overview_and_print_pages_show_the_whole_plan(
     goal = _new_goal(owner, status="active")
     services.milestone_create(goal=goal, title="Module 1", due_on=date(2026, 4, 1))
     overview = _text(owner_client.get(reverse("plans-plan")))
-    assert "<svg" in overview and "Roadmap to your vision" in overview
-    assert "10 Mar 2036" in overview  # the roadmap runs to the 10-year horizon
+    # By default the roadmap is readable: it runs to the last target, not across the decade.
+    assert "<svg" in overview and "Roadmap of your goals" in overview
+    assert "10 Mar 2036" not in overview
+    whole = _text(owner_client.get(reverse("plans-plan"), {"span": "vision"}))
+    assert "Roadmap to your vision" in whole
+    assert "10 Mar 2036" in whole  # runs to the 10-year horizon
     printed = _text(owner_client.get(reverse("plans-print")))
     assert "Head of data" in printed and "Learn SQL well" in printed and "Module 1" in printed
     assert "print-plan" in printed
+    assert "Roadmap of your goals" in printed and "10 Mar 2036" not in printed
 
 
 # Calendar
@@ -760,3 +861,33 @@ def test_plan_pages_have_no_inline_script_or_style(owner_client: Client, owner: 
         assert " style=" not in body, name
         for tag in re.findall(r"<script[^>]*>", body):
             assert "src=" in tag, name
+
+
+def test_progress_from_milestones_and_from_a_review_are_told_apart(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(owner, status="active")
+    for n in range(5):
+        services.milestone_create(goal=goal, title=f"Step {n}", due_on=date(2026, 4, 1 + n))
+    services.milestone_complete(milestone=goal.milestones.first(), done=True)
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {"reviewed_on": "2026-03-10", "progress": "30", "decision": "keep"},
+    )
+    page = _text(owner_client.get(reverse("plans-goal", args=[goal.pk])))
+    note = page[page.index('id="progress-note"') :]
+    assert "Your review of 10 Mar 2026 put the goal at <strong>30%</strong>" in note
+    assert "the 20% above counts the milestones done" in note
+
+
+def test_a_review_s_progress_shows_for_a_goal_without_a_metric_or_milestones(
+    owner_client: Client, owner: User
+) -> None:
+    goal = _new_goal(owner, status="active")
+    owner_client.post(
+        reverse("plans-review-create", args=[goal.pk]),
+        {"reviewed_on": "2026-03-10", "progress": "40", "decision": "keep"},
+    )
+    page = _text(owner_client.get(reverse("plans-goal", args=[goal.pk])))
+    assert "put the goal at <strong>40%</strong>" in page
+    assert "your reviews are the goal's only measure of progress" in page

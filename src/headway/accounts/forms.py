@@ -15,6 +15,22 @@ class ProfileForm(forms.ModelForm[User]):
         help_texts = {"display_name": "Shown to mentors you invite. Optional."}
 
 
+class SignupForm(forms.Form):
+    """The name asked at sign-up (allauth's form adds the email and passwords)."""
+
+    display_name = forms.CharField(
+        max_length=120,
+        label="Your name",
+        help_text="How Headway greets you, and how mentors you invite see you.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    field_order = ("display_name",)
+
+    def signup(self, request: Any, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
 class TokenCreateForm(forms.Form):
     name = forms.CharField(
         max_length=80,

@@ -134,8 +134,7 @@ def vision_target_set_view(request: HttpRequest, vision_id: int) -> HttpResponse
         return redirect("careers-occupation", key=occupation.key)
     messages.success(
         request,
-        f"“{occupation.title}” is now the target occupation of your "
-        f"{vision.get_horizon_display()} vision.",
+        f"“{occupation.title}” is now the target occupation of your {vision.name}.",
     )
     return redirect(_back(request, occupation))
 
@@ -146,9 +145,7 @@ def vision_target_clear_view(request: HttpRequest, vision_id: int) -> HttpRespon
     """Remove the target occupation of one of the user's visions."""
     vision = selectors.vision_get_for_user(authed_user(request), vision_id)
     services.vision_target_clear(vision=vision)
-    messages.success(
-        request, f"Your {vision.get_horizon_display()} vision has no target occupation now."
-    )
+    messages.success(request, f"Your {vision.name} has no target occupation now.")
     return redirect(request.POST["next"] if _safe_next(request) else "careers-explore")
 
 

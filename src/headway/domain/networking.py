@@ -326,13 +326,44 @@ class Logged:
 
 
 def count_interactions(
-    logged: Iterable[Logged], *, kind: str, period: Period, goal_id: int | None = None
+    logged: Iterable[Logged],
+    *,
+    kind: str,
+    period: Period,
+    goal_id: int | None = None,
+    linked_goal_id: int | None = None,
 ) -> int:
-    """Count interactions of `kind` on days within `period` (only those for `goal_id` if given)."""
+    """Count interactions of `kind` on days within `period` (only those for `goal_id` if given).
+
+    Interactions logged for `linked_goal_id` count from any earlier day too: someone who linked
+    an interview to the goal meant it to count, even if it happened before counting began.
+    """
     return sum(
         1
         for item in logged
-        if item.kind == kind and item.day in period and (goal_id is None or item.goal_id == goal_id)
+        if item.kind == kind
+        and (goal_id is None or item.goal_id == goal_id)
+        and (
+            item.day in period
+            or (
+                linked_goal_id is not None
+                and item.goal_id == linked_goal_id
+                and item.day <= period.end
+            )
+        )
+    )
+
+
+def count_before(
+    logged: Iterable[Logged], *, kind: str, period: Period, linked_goal_id: int | None
+) -> int:
+    """Count interactions of `kind` before `period` that do not count (not linked to the goal)."""
+    return sum(
+        1
+        for item in logged
+        if item.kind == kind
+        and item.day < period.start
+        and (linked_goal_id is None or item.goal_id != linked_goal_id)
     )
 
 

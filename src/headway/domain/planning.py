@@ -81,6 +81,36 @@ def format_day(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    if lower.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def format_quantity(value: Number | None, unit: str) -> str:
+    """Return a number with its unit, singular for exactly one: "1 informational interview".
+
+    Units are typed in the plural ("talks", "informational interviews", "hours of practice");
+    the noun changes (the last word, or the last before "of"), and words that do not look
+    plural (kg, "%") stay as they are.
+    """
+    number = format_number(value)
+    unit = unit.strip()
+    if not unit:
+        return number
+    if number in ("1", "-1"):
+        noun, of, rest = unit.partition(" of ")
+        head, _, last = noun.rpartition(" ")
+        noun = f"{head} {_singular(last)}" if head else _singular(last)
+        unit = f"{noun}{of}{rest}"
+    return f"{number} {unit}"
+
+
 def format_number(value: Number | None) -> str:
     """Return a number without trailing zeros or exponent: 12.50 → 12.5, 3.00 → 3."""
     if value is None:

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.core.links import site_link
 from headway.domain.planning import PlanRuleError
 from headway.feedback import rules, selectors, tokens
 from headway.feedback.models import (
@@ -55,11 +56,6 @@ def invitations_per_day() -> int:
     return int(
         getattr(settings, "HEADWAY_FEEDBACK_INVITATIONS_PER_DAY", rules.DEFAULT_INVITATIONS_PER_DAY)
     )
-
-
-def site_link(path: str) -> str:
-    """Return an absolute link to a page of this site, for emails."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def _send(to: Iterable[str], subject: str, template: str, context: dict[str, Any]) -> None:

@@ -498,6 +498,10 @@ def accept_view(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(
             request, f"You can now read what {access.owner.name} shared and give feedback."
         )
+        # Land on what they were asked about: the invited goal, else the shared plan.
+        first_goal = invitation.goals.order_by("pk").first()
+        if invitation.scope == Scope.GOALS and first_goal is not None:
+            return redirect("feedback-shared-goal", first_goal.pk)
         return redirect("feedback-shared-plan", access.pk)
     return render(
         request,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.core.links import site_link
 from headway.domain.ics import CalendarEvent
 from headway.network import selectors
 from headway.plans.calendar import calendar_source, uid_for
@@ -26,11 +26,11 @@ def network_events(user: User) -> Iterator[CalendarEvent]:
             summary=f"Get in touch with {contact.name}",
             description=f"You planned to keep in touch every {contact.keep_in_touch_weeks} "
             "week" + ("" if contact.keep_in_touch_weeks == 1 else "s") + ".",
-            url=settings.SITE_URL + reverse("network-contact", args=[contact.pk]),
+            url=site_link(reverse("network-contact", args=[contact.pk])),
             categories=("Network",),
         )
     for event in selectors.events_list_for_user(user):
-        url = settings.SITE_URL + reverse("network-event", args=[event.pk])
+        url = site_link(reverse("network-event", args=[event.pk]))
         yield CalendarEvent(
             uid=uid_for("network-event", event.pk),
             day=event.held_on,

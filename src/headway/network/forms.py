@@ -28,6 +28,18 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.statement)
 
 
+class ChoiceList(forms.CheckboxSelectMultiple):
+    """Checkboxes in a bordered, scrolling list: the class styles the list, never the boxes."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs={**(attrs or {}), "class": "choice-list"})
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"].pop("class", None)
+        return option
+
+
 class ContactChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.organisation})" if obj.organisation else str(obj.name)
@@ -42,7 +54,7 @@ def _goals_field(goals: QuerySet[Goal], help_text: str) -> GoalChoiceField:
         required=False,
         label="Goals",
         help_text=help_text,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
+        widget=ChoiceList(),
     )
 
 
@@ -227,12 +239,12 @@ class EventForm(forms.Form):
         self, *args: Any, goals: QuerySet[Goal], contacts: QuerySet[Contact], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goals"] = _goals_field(goals, "The goals going there serves.")
+        self.fields["goals"] = _goals_field(goals, "The goals going there serve.")
         self.fields["contacts"] = ContactChoiceField(
             queryset=contacts,
             required=False,
             label="Contacts you met there",
-            widget=forms.CheckboxSelectMultiple(attrs={"class": "choice-list"}),
+            widget=ChoiceList(),
         )
 
     @classmethod

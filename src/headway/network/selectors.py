@@ -301,20 +301,26 @@ def target_period(target: GoalInteractionTarget) -> Period:
     )
 
 
+def _logged_of_kind(target: GoalInteractionTarget) -> list[Logged]:
+    return [
+        Logged(kind=kind, day=day, goal_id=goal_id)
+        for kind, day, goal_id in Interaction.objects.filter(
+            user_id=target.user_id, kind=target.kind
+        ).values_list("kind", "occurred_on", "goal_id")
+    ]
+
+
 def target_count(target: GoalInteractionTarget, logged: Sequence[Logged] | None = None) -> int:
-    """Return how many interactions count towards the target's goal now."""
-    if logged is None:
-        logged = [
-            Logged(kind=kind, day=day, goal_id=goal_id)
-            for kind, day, goal_id in Interaction.objects.filter(
-                user_id=target.user_id, kind=target.kind
-            ).values_list("kind", "occurred_on", "goal_id")
-        ]
+    """Return how many interactions count towards the target's goal now.
+
+    Those logged for the goal count even from before the counting period began.
+    """
     return networking.count_interactions(
-        logged,
+        _logged_of_kind(target) if logged is None else logged,
         kind=target.kind,
         period=target_period(target),
         goal_id=target.goal_id if target.only_for_goal else None,
+        linked_goal_id=target.goal_id,
     )
 
 
@@ -327,6 +333,8 @@ class TargetProgress:
     count: int | None
     value: Decimal | None
     problem: str = ""
+    # Interactions of the kind before the period, not linked to the goal: not counted.
+    earlier: int = 0
 
 
 def _progress(target: GoalInteractionTarget, logged: list[Logged]) -> TargetProgress:
@@ -340,8 +348,15 @@ def _progress(target: GoalInteractionTarget, logged: list[Logged]) -> TargetProg
         return TargetProgress(target, None, None, None, error.message)
     count = target_count(target, logged)
     assert goal.metric_baseline is not None
+    earlier = (
+        0
+        if target.only_for_goal
+        else networking.count_before(
+            logged, kind=target.kind, period=period, linked_goal_id=target.goal_id
+        )
+    )
     return TargetProgress(
-        target, period, count, networking.counted_value(goal.metric_baseline, count)
+        target, period, count, networking.counted_value(goal.metric_baseline, count), "", earlier
     )
 
 
@@ -366,13 +381,7 @@ def goal_target_get_for_user(user: User, target_id: int) -> GoalInteractionTarge
 
 def goal_target_progress(target: GoalInteractionTarget) -> TargetProgress:
     """Return one goal target with its count now."""
-    logged = [
-        Logged(kind=kind, day=day, goal_id=goal_id)
-        for kind, day, goal_id in Interaction.objects.filter(
-            user_id=target.user_id, kind=target.kind
-        ).values_list("kind", "occurred_on", "goal_id")
-    ]
-    return _progress(target, logged)
+    return _progress(target, _logged_of_kind(target))
 
 
 # Overview

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.core.links import site_link
 from headway.domain.ics import CalendarEvent, build_calendar
 from headway.plans.models import Goal
 
@@ -47,7 +48,7 @@ def plan_events(user: User) -> Iterator[CalendarEvent]:
         "milestones"
     )
     for goal in goals:
-        url = settings.SITE_URL + reverse("plans-goal", args=[goal.pk])
+        url = site_link(reverse("plans-goal", args=[goal.pk]))
         yield CalendarEvent(
             uid=uid_for("goal-target", goal.pk),
             day=goal.target_date,
@@ -62,7 +63,7 @@ def plan_events(user: User) -> Iterator[CalendarEvent]:
                 day=goal.next_review_on,
                 summary=f"Review: {goal.statement}",
                 description=f"{goal.get_review_cadence_display()} review of your goal.",
-                url=settings.SITE_URL + reverse("plans-review-create", args=[goal.pk]),
+                url=site_link(reverse("plans-review-create", args=[goal.pk])),
                 categories=("Review",),
             )
         for milestone in goal.milestones.all():

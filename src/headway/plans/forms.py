@@ -100,7 +100,13 @@ class GoalForm(forms.Form):
     why = forms.CharField(
         label="Why it matters", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    target_date = forms.DateField(label="Target date", widget=DateInput())
+    # Not required: the service takes a date the goal's words give ("by March 2027").
+    target_date = forms.DateField(
+        label="Target date",
+        required=False,
+        widget=DateInput(),
+        help_text="Leave it empty when your goal says its date.",
+    )
     metric_unit = forms.CharField(
         label="Metric unit",
         max_length=40,
@@ -120,20 +126,22 @@ class GoalForm(forms.Form):
         label="Why are you changing it?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Needed when you change the goal, its date, its metric or its category.",
+        help_text="Needed when you change the goal, its date, its metric or its category, once "
+        "it has been active.",
     )
 
     def __init__(
         self,
         *args: Any,
         editing: bool = False,
+        drafting: bool = False,
         horizons: dict[int, Vision] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["status"]
-        else:
+        if not editing or drafting:
             del self.fields["reason"]
         if horizons:
             self.fields["horizon"].choices = [  # type: ignore[attr-defined]
@@ -144,6 +152,10 @@ class GoalForm(forms.Form):
     def goal_data(self) -> dict[str, Any]:
         """Return the cleaned inputs that are goal fields."""
         return {k: v for k, v in self.cleaned_data.items() if k != "reason"}
+
+    def change_reason(self) -> str:
+        """Return the reason given for the change ("" when the form does not ask for one)."""
+        return str(self.cleaned_data.get("reason", ""))
 
 
 class StatusForm(forms.Form):

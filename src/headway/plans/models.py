@@ -135,6 +135,11 @@ class Vision(models.Model):
     def __str__(self) -> str:
         return f"{self.get_horizon_display()}: {self.target_role}"
 
+    @property
+    def name(self) -> str:
+        """Return how pages name this vision: "5-year vision"."""
+        return f"{self.horizon}-year vision"
+
 
 class VisionVersion(models.Model):
     """A saved state of a vision, kept when it is revised."""

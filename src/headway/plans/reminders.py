@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
@@ -25,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from headway.accounts.models import User
+from headway.core.links import site_link
 from headway.domain.planning import (
     MILESTONE_SOON_DAYS,
     REMINDER_MILESTONE_OVERDUE,
@@ -202,16 +202,16 @@ def reminders_send(*, on: date | None = None, connection: Any = None) -> SendRep
 def _email(user: User, items: list[DueReminder], day: date, connection: Any) -> None:
     sections: dict[str, list[dict[str, str]]] = defaultdict(list)
     for item in sorted(items, key=lambda i: (i.due_on, i.text)):
-        sections[item.section].append({"text": item.text, "url": settings.SITE_URL + item.path})
+        sections[item.section].append({"text": item.text, "url": site_link(item.path)})
     count = len(items)
     context = {
         "user": user,
         "day": day,
         "sections": dict(sections),
         "count": count,
-        "site_url": settings.SITE_URL,
-        "dashboard_url": settings.SITE_URL + reverse("core-dashboard"),
-        "settings_url": settings.SITE_URL + reverse("plans-settings"),
+        "site_url": site_link(),
+        "dashboard_url": site_link(reverse("core-dashboard")),
+        "settings_url": site_link(reverse("plans-settings")),
     }
     subject = f"Headway: {count} {'thing' if count == 1 else 'things'} due in your plan"
     message = EmailMultiAlternatives(

@@ -244,16 +244,22 @@ def progress_chart(goal: Goal) -> str:
     )
 
 
-ROADMAP_SPANS = {"goals": "To your last target", "5": "5 years", "10": "10 years"}
+# The first is the default: a year or more of goals, readable, rather than a decade crammed.
+ROADMAP_SPANS = {
+    "goals": "To your last target",
+    "vision": "To your vision",
+    "5": "5 years",
+    "10": "10 years",
+}
 
 
 def roadmap_for_user(
-    user: User, on: date, goals: list[Goal] | None = None, *, span: str | None = None
+    user: User, on: date, goals: list[Goal] | None = None, *, span: str = "goals"
 ) -> str:
     """Return the SVG roadmap of the user's open and achieved goals.
 
-    It runs to the furthest vision's horizon, or as `span` says: "goals" (a year, or to the last
-    target date if later), "5" or "10" years.
+    It runs as `span` says: "goals" (a year, or to the last target date if later; the default),
+    "vision" (to the furthest vision's horizon), "5" or "10" years.
     """
     if goals is None:
         goals = list(
@@ -282,7 +288,7 @@ def roadmap_for_user(
         rows,
         on,
         planning.roadmap_end(on, horizons, latest),
-        title="Roadmap to your vision",
+        title="Roadmap of your goals" if span == "goals" else "Roadmap to your vision",
         chart_id="roadmap",
     )
 

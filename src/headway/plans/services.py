@@ -20,6 +20,7 @@ from headway.accounts.models import User
 from headway.domain import planning
 from headway.domain.months import add_months
 from headway.domain.planning import PlanRuleError, format_day
+from headway.domain.smart import Deadline, GoalTextTooLong, analyse_goal
 from headway.plans.models import (
     HOURS_PER_WEEK_MAX,
     HOURS_PER_WEEK_MIN,
@@ -317,7 +318,7 @@ def _apply_goal_fields(goal: Goal, data: Mapping[str, Any], *, on: date, is_new:
     unknown = set(data) - set(GOAL_INPUT_FIELDS)
     if unknown:
         raise PlanRuleError(sorted(unknown)[0], "This field cannot be set on a goal.")
-    old_target = goal.target_date
+    old_target, old_statement = goal.target_date, goal.statement
     for name, value in data.items():
         if name.startswith("metric_") and name not in ("metric_unit", "metric_direction"):
             value = _decimal_or_none(name, value)
@@ -327,8 +328,7 @@ def _apply_goal_fields(goal: Goal, data: Mapping[str, Any], *, on: date, is_new:
     goal.statement = planning.check_statement(goal.statement or "")
     for name, choices in _CHOICES.items():
         _check_choice(name, getattr(goal, name), choices)
-    if not isinstance(goal.target_date, date):
-        raise PlanRuleError("target_date", "Choose the date you aim to reach this goal by.")
+    _agree_on_the_date(goal, on, is_new=is_new, old_statement=old_statement, old_target=old_target)
     if is_new or goal.target_date != old_target:
         last = None
         if not is_new:
@@ -341,6 +341,54 @@ def _apply_goal_fields(goal: Goal, data: Mapping[str, Any], *, on: date, is_new:
         goal.metric_current = None
     elif goal.metric_current is None:
         goal.metric_current = goal.metric_baseline
+
+
+def _statement_deadline(statement: str, on: date) -> Deadline | None:
+    """Return the calendar date the goal's own words set ("by March 2027"), if any."""
+    try:
+        deadline = analyse_goal(statement, today=on).deadline
+    except GoalTextTooLong:
+        return None
+    return deadline if deadline is not None and deadline.kind == "absolute" else None
+
+
+def _agree_on_the_date(
+    goal: Goal, on: date, *, is_new: bool, old_statement: str, old_target: date | None
+) -> None:
+    """Keep the target date and the date in the goal's words in agreement.
+
+    A missing target date is taken from the words. Words and a date typed together that
+    disagree are refused, saying both. A date moved on its own (by a review, say) rewrites
+    the words' date, so the statement never keeps promising the old one.
+    """
+    statement_moved = is_new or goal.statement != old_statement
+    target_moved = is_new or goal.target_date != old_target
+    if not isinstance(goal.target_date, date):
+        deadline = _statement_deadline(goal.statement, on)
+        if deadline is None:
+            raise PlanRuleError(
+                "target_date",
+                "Choose the date you aim to reach this goal by, or say it in the goal "
+                "(“by March 2027”).",
+            )
+        goal.target_date = deadline.on
+        return
+    if not (statement_moved or target_moved):
+        return
+    deadline = _statement_deadline(goal.statement, on)
+    if deadline is None or deadline.on == goal.target_date:
+        return
+    if statement_moved and goal.target_date > deadline.on:
+        raise PlanRuleError(
+            "target_date",
+            f"The goal says “{deadline.phrase}” ({format_day(deadline.on)}) but the target date "
+            f"is {format_day(goal.target_date)}. Change one of them so they agree.",
+        )
+    if not statement_moved:
+        text = goal.statement
+        goal.statement = (
+            f"{text[: deadline.start]}by {format_day(goal.target_date)}{text[deadline.end :]}"
+        )
 
 
 def _record_version(
@@ -429,20 +477,23 @@ def goal_update(
     """Change a goal and keep the change as a new version with its reason.
 
     Changing a key field (statement, category, vision, target date, status or metric) needs a
-    reason. Activating checks the focus limit. Returns the new version, or None when nothing
+    reason once the goal has been active: a draft never started (often one Headway wrote, from
+    a weakness or a missing skill) is still being written, and its changes are kept without
+    asking why. Activating checks the focus limit. Returns the new version, or None when nothing
     changed. Other apps record changes they make to a goal through this service.
     """
     day = on or today()
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     before = goal_snapshot(goal)
     old_status, old_cadence = goal.status, goal.review_cadence
+    still_drafting = old_status == Goal.Status.DRAFT and goal.activated_on is None
     _apply_goal_fields(goal, data, on=day, is_new=False)
     changed = [name for name in Goal.TRACKED_FIELDS if before[name] != goal_snapshot(goal)[name]]
     metric_moved = "metric_current" in data
     if not changed and not metric_moved:
         return None
     needing = planning.reason_needed(changed, Goal.KEY_FIELDS)
-    if needing and not reason.strip():
+    if needing and not reason.strip() and not still_drafting:
         labels = [Goal.TRACKED_FIELDS[name].lower() for name in needing]
         raise PlanRuleError(
             "reason",

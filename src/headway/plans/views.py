@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from headway.core.http import authed_user
 from headway.domain.planning import FocusLimitReached, PlanRuleError
@@ -69,7 +69,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
     goals = list(selectors.goals_list_for_user(user).prefetch_related("milestones", "actions"))
     shown = [g for g in goals if g.is_open or g.status == Goal.Status.ACHIEVED]
     span = request.GET.get("span", "")
-    span = span if span in selectors.ROADMAP_SPANS else ""
+    span = span if span in selectors.ROADMAP_SPANS else "goals"
     return render(
         request,
         "plans/plan_overview.html",
@@ -77,7 +77,7 @@ def plan_view(request: HttpRequest) -> HttpResponse:
             "today": today,
             "visions": selectors.visions_for_user(user),
             "goals": goals,
-            "roadmap": selectors.roadmap_for_user(user, today, shown, span=span or None),
+            "roadmap": selectors.roadmap_for_user(user, today, shown, span=span),
             "span": span,
             "spans": selectors.ROADMAP_SPANS.items(),
         },
@@ -203,9 +203,12 @@ def trait_edit_view(request: HttpRequest, trait_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def trait_delete_view(request: HttpRequest, trait_id: int) -> HttpResponse:
+    """Ask before removing a strength or weakness (a page, so it works without JavaScript)."""
     trait = selectors.trait_get_for_user(authed_user(request), trait_id)
+    if request.method == "GET":
+        return render(request, "plans/trait_delete.html", {"trait": trait})
     services.trait_delete(trait=trait)
     messages.success(request, f"“{trait.title}” is removed.")
     return redirect("plans-traits")
@@ -257,13 +260,28 @@ def goal_create_view(request: HttpRequest) -> HttpResponse:
     for name in ("statement", "target_date", "metric_target", "metric_unit"):
         if request.GET.get(name):
             initial[name] = request.GET[name][:300]
-    form = GoalForm(request.POST or None, initial=initial, horizons=visions)
+    data = request.POST.copy() if request.method == "POST" else None
+    if data is not None and data.get("save_as_draft"):
+        data["status"] = Goal.Status.DRAFT  # the focus limit was full: keep it as a draft
+    form = GoalForm(data, initial=initial, horizons=visions)
+    draft_instead = False
     if request.method == "POST" and form.is_valid():
-        goal = _attempt(form, lambda: services.goal_create(user=user, data=form.goal_data()))
+        goal = None
+        try:
+            goal = services.goal_create(user=user, data=form.goal_data())
+        except FocusLimitReached as refusal:
+            form.add_error("status", refusal.message)
+            draft_instead = True
+        except PlanRuleError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         if goal is not None:
             messages.success(request, "Your goal is set. Now break it into milestones.")
             return redirect("plans-goal", goal.pk)
-    return render(request, "plans/goal_form.html", {"form": form, "goal": None})
+    return render(
+        request,
+        "plans/goal_form.html",
+        {"form": form, "goal": None, "draft_instead": draft_instead},
+    )
 
 
 @login_required
@@ -275,12 +293,14 @@ def goal_edit_view(request: HttpRequest, goal_id: int) -> HttpResponse:
         request.POST or None,
         initial=initial,
         editing=True,
+        # A draft never started asks no reason for its changes (the service's rule).
+        drafting=goal.status == Goal.Status.DRAFT and goal.activated_on is None,
         horizons=selectors.visions_for_user(user),
     )
 
     def save() -> bool:
         # None means nothing changed, which is fine too.
-        services.goal_update(goal=goal, data=form.goal_data(), reason=form.cleaned_data["reason"])
+        services.goal_update(goal=goal, data=form.goal_data(), reason=form.change_reason())
         return True
 
     if request.method == "POST" and form.is_valid() and _succeeds(form, save):

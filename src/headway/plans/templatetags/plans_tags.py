@@ -36,6 +36,14 @@ def number(value: Any) -> str:
 
 
 @register.filter
+def quantity(value: Any, unit: str) -> str:
+    """Return a number and its unit, singular for one: "1 talk", "3 talks"."""
+    if value is None or value == "":
+        return ""
+    return planning.format_quantity(value, unit or "")
+
+
+@register.filter
 def level(value: int) -> str:
     """Return "Low", "Medium" or "High" for 1, 2 or 3."""
     return planning.LEVELS.get(value, str(value))

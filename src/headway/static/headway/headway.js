@@ -6,3 +6,12 @@ document.addEventListener("focusin", (event) => {
     target.select();
   }
 });
+// A form that failed shows a summary of its errors at the top: bring it into view and focus
+// it, so the reader (and a screen reader) starts at what to fix.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary instanceof HTMLElement) {
+    summary.scrollIntoView({ block: "start" });
+    summary.focus({ preventScroll: true });
+  }
+});

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from headway.assessments.importer import ItemPoolError, item_pool_loaded, item_pool_sync
 from headway.careers import services
@@ -109,7 +110,7 @@ class Command(BaseCommand):
             if record is None:
                 self._say(f"{info.name} {info.version}: not loaded")
                 continue
-            when = timezone.localtime(record.imported_at).strftime("%d %b %Y %H:%M")
+            when = date_format(timezone.localtime(record.imported_at), "j M Y, H:i")
             self._say(f"{record.name} {record.version}: imported {when} from {record.source}")
             for name, count in record.counts.items():
                 self._say(f"  {name}: {count:,}")

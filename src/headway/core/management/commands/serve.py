@@ -4,8 +4,11 @@ import os
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from headway.core.links import bind_disagreement
 
 
 class Command(BaseCommand):
@@ -37,5 +40,12 @@ class Command(BaseCommand):
             "10",
         ]
         self.stdout.write(f"Headway is at http://{options['bind']}/ (Ctrl+C stops it)")
+        problem = bind_disagreement(options["bind"], settings.SITE_URL)
+        if problem:
+            self.stderr.write(
+                f"Warning: SITE_URL is {settings.SITE_URL} but --bind is {options['bind']}: "
+                f"{problem}. Reminder emails sent by `headway sendreminders` link to SITE_URL; "
+                "set it to the address people open (README, “Where links point”)."
+            )
         self.stdout.flush()
         os.execv(sys.executable, argv)  # noqa: S606  (replace this process with the server)
