@@ -34,6 +34,13 @@ def token_revoke(*, token: PersonalAccessToken) -> None:
         token.save(update_fields=["revoked_at"])
 
 
+def tokens_revoke_all(*, user: User) -> int:
+    """Revoke every live token of the user (their password changed); return how many."""
+    return PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
 def token_authenticate(raw: str) -> User | None:
     """Return the active user a raw token belongs to, or None."""
     if not raw.startswith(TOKEN_PREFIX):
