@@ -186,7 +186,7 @@ def _clean_contact(user: User, data: Mapping[str, Any]) -> _ContactInput:
         "phone": phone,
         "other_phones": other_phones,
         "links": networking.check_links(data.get("links") or []),
-        "notes": (data.get("notes") or "").strip(),
+        "notes": networking.check_notes(data.get("notes") or ""),
         "keep_in_touch_weeks": networking.check_keep_in_touch(data.get("keep_in_touch_weeks")),
     }
     tags = networking.parse_tags(data.get("tags") or [])
@@ -354,7 +354,7 @@ def _card_fields(card: CardContact, notes: list[str]) -> tuple[dict[str, Any], l
         "phone": phones[0] if phones else "",
         "other_phones": phones[1:],
         "links": links,
-        "notes": card.note,
+        "notes": card.note[: networking.NOTES_MAX],
         "keep_in_touch_weeks": weeks
         if weeks and weeks <= networking.KEEP_IN_TOUCH_MAX_WEEKS
         else None,
@@ -450,7 +450,7 @@ def interaction_create(
         contact=contact,
         kind=kind,
         occurred_on=occurred_on,
-        notes=notes.strip(),
+        notes=networking.check_notes(notes),
         goal=goal,
     )
     _recount(user, {kind})
@@ -482,7 +482,7 @@ def interaction_update(
     interaction.contact = contact
     interaction.kind = kind
     interaction.occurred_on = occurred_on
-    interaction.notes = notes.strip()
+    interaction.notes = networking.check_notes(notes)
     interaction.goal = goal
     interaction.save(update_fields=["contact", "kind", "occurred_on", "notes", "goal"])
     _recount(user, {old_kind, kind})
@@ -606,7 +606,7 @@ def _clean_event(
     event.held_on = held_on
     event.place = _text(data, "place", 200)
     event.url = networking.check_link(data.get("url") or "")
-    event.notes = (data.get("notes") or "").strip()
+    event.notes = networking.check_notes(data.get("notes") or "")
     return own_goals(user, data.get("goal_ids") or []), _own_contacts(
         user, data.get("contact_ids") or []
     )
@@ -696,7 +696,7 @@ def _clean_organisation(
     organisation.member_since = since
     organisation.role = _text(data, "role", 200)
     organisation.url = networking.check_link(data.get("url") or "")
-    organisation.notes = (data.get("notes") or "").strip()
+    organisation.notes = networking.check_notes(data.get("notes") or "")
     return own_goals(user, data.get("goal_ids") or [])
 
 
