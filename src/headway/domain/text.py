@@ -54,4 +54,3 @@ def check_display_name(name: str, *, field: str = "display_name", limit: int = 1
     if len(text) > limit:
         raise TextRuleError(field, f"Keep your name under {limit} characters.")
     return text
-
