@@ -294,6 +294,12 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Rows on one page of a list page (contacts, goals, ...); `?page=` reaches the others.
+HEADWAY_PAGE_SIZE = env_int("HEADWAY_PAGE_SIZE", 50, minimum=1)
+
+# Contacts one vCard import may hold, and contacts one account may keep.
+HEADWAY_IMPORT_MAX_CONTACTS = env_int("HEADWAY_IMPORT_MAX_CONTACTS", 1000, minimum=1)
+HEADWAY_MAX_CONTACTS = env_int("HEADWAY_MAX_CONTACTS", 5000, minimum=1)
 
 # `headway serve` (gunicorn): the address to listen on and the number of worker processes.
 HEADWAY_BIND = env_str("HEADWAY_BIND", "127.0.0.1:8000")

@@ -62,6 +62,17 @@ def check_name(name: str, *, field: str = "name", what: str = "contact") -> str:
     return text
 
 
+def check_contact_count(kept: int, adding: int, *, per_user: int) -> None:
+    """Refuse adding contacts that would take an account past `per_user` contacts."""
+    if kept + adding > per_user:
+        room = max(per_user - kept, 0)
+        raise NetworkRuleError(
+            "name",
+            f"An account keeps up to {per_user:,} contacts and you have {kept:,}: there is room "
+            f"for {room:,} more. Delete contacts you no longer need first.",
+        )
+
+
 def check_notes(notes: str, *, field: str = "notes") -> str:
     """Return notes trimmed, or refuse notes longer than NOTES_MAX characters."""
     text = notes.strip()
