@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,20 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     value = env_str(name, default).strip() or default
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+_RATE = re.compile(r"\d+/(\d+(\.\d+)?)?[smhd](/(ip|key|user))?")
+
+
+def env_rates(name: str, default: str) -> str:
+    """Read allauth rate limits (`10/m/ip,5/300s/key`); a malformed one refuses to start."""
+    value = env_str(name, default).strip()
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        if not _RATE.fullmatch(part):
+            raise ImproperlyConfigured(
+                f"{name}: {part!r} is not a rate; write amount/period/ip|key, such as 5/300s/key."
+            )
     return value
 
 
@@ -187,9 +202,11 @@ ACCOUNT_ADAPTER = "headway.accounts.adapter.AccountAdapter"
 # that signed in to the account before is counted on its own (accounts/devices.py), so a flood
 # of failures from anyone else cannot lock its owner out.
 ACCOUNT_RATE_LIMITS = {
+    # allauth also counts every login POST per address, successes included; that count would
+    # lock out the owner's browser too, and failures are what these limits are for.
     "login": "",
-    "login_failed": env_str("HEADWAY_LOGIN_RATE_LIMIT", "10/m/ip,5/300s/key"),
-    "login_failed_device": env_str("HEADWAY_LOGIN_DEVICE_RATE_LIMIT", "5/300s/key"),
+    "login_failed": env_rates("HEADWAY_LOGIN_RATE_LIMIT", "10/m/ip,5/300s/key"),
+    "login_failed_device": env_rates("HEADWAY_LOGIN_DEVICE_RATE_LIMIT", "5/300s/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Headway"

@@ -28,6 +28,7 @@ def _check(**env: str) -> subprocess.CompletedProcess[str]:
         ("HEADWAY_WORKERS", "0", "HEADWAY_WORKERS=0 is below its minimum of 1"),
         ("HEADWAY_MODE", "prod", "HEADWAY_MODE='prod' must be one of: local, production"),
         ("CACHE_URL", "memcached://x", "CACHE_URL='memcached://x' is not understood"),
+        ("HEADWAY_LOGIN_RATE_LIMIT", "5/5 minutes", "'5/5 minutes' is not a rate"),
     ],
 )
 def test_an_unreadable_value_refuses_to_start(name: str, value: str, message: str) -> None:
