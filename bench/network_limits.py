@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -56,7 +57,14 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=24070)
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="headway-bench-")
+    folder = tempfile.mkdtemp(prefix="headway-bench-network-")
+    try:
+        run(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, folder: str) -> None:
     setup(f"sqlite:///{folder}/bench.sqlite3")
     import logging
 
