@@ -57,8 +57,14 @@ def csrf_client(owner: User) -> Client:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    """Rate-limit counters live in the cache; each test starts with none."""
+def _fresh_cache(request: pytest.FixtureRequest) -> None:
+    """Rate-limit counters live in the cache (a database table); each test starts with none."""
+    names = set(request.fixturenames)
+    if request.node.get_closest_marker("django_db") is None:
+        if not {"db", "transactional_db", "live_server"} & names:
+            return
+        transactional = {"transactional_db", "live_server"} & names
+        request.getfixturevalue("transactional_db" if transactional else "db")
     from django.core.cache import cache
 
     cache.clear()

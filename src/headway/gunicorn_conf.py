@@ -8,6 +8,10 @@ from typing import Any
 
 logger = logging.getLogger("headway")
 
+# gunicorn's control socket lives at one fixed path per user ($XDG_RUNTIME_DIR or ~/.gunicorn),
+# so a second server on the host would take it over; Headway does not use it.
+control_socket_disable = True
+
 
 def _warm() -> None:
     from django.db import connections

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -21,16 +23,59 @@ def env_str(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    """Read a yes/no setting; a value that is neither refuses to start (a typo is not "off")."""
+    value = os.environ.get(name, "").strip().lower()
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_WORDS:
+        return True
+    if value in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={os.environ[name]!r} is not a yes/no value: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}."
+    )
 
 
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """Read a whole number of at least `minimum`; anything else refuses to start."""
+    value = os.environ.get(name, "").strip()
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a whole number.") from None
+    if number < minimum:
+        raise ImproperlyConfigured(f"{name}={number} is below its minimum of {minimum}.")
+    return number
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """Read one of a few words; anything else refuses to start."""
+    value = env_str(name, default).strip() or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+    return value
+
+
+_RATE = re.compile(r"\d+/(\d+(\.\d+)?)?[smhd](/(ip|key|user))?")
+
+
+def env_rates(name: str, default: str) -> str:
+    """Read allauth rate limits (`10/m/ip,5/300s/key`); a malformed one refuses to start."""
+    value = env_str(name, default).strip()
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        if not _RATE.fullmatch(part):
+            raise ImproperlyConfigured(
+                f"{name}: {part!r} is not a rate; write amount/period/ip|key, such as 5/300s/key."
+            )
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -38,7 +83,7 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 # "local" needs no configuration; "production" refuses unsafe defaults.
-HEADWAY_MODE = env_str("HEADWAY_MODE", "local")
+HEADWAY_MODE = env_choice("HEADWAY_MODE", "local", ("local", "production"))
 PRODUCTION = HEADWAY_MODE == "production"
 DEBUG = env_bool("HEADWAY_DEBUG", False)
 
@@ -83,6 +128,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "headway.core.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "headway.core.links.RequestBaseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,9 +201,16 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Headway] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-# Five failed logins for one account in five minutes lock that account's logins for the rest.
+ACCOUNT_ADAPTER = "headway.accounts.adapter.AccountAdapter"
+# Failed sign-ins from a browser not seen before: per client address and per account. A browser
+# that signed in to the account before is counted on its own (accounts/devices.py), so a flood
+# of failures from anyone else cannot lock its owner out.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env_str("HEADWAY_LOGIN_RATE_LIMIT", "10/m/ip,5/300s/key"),
+    # allauth also counts every login POST per address, successes included; that count would
+    # lock out the owner's browser too, and failures are what these limits are for.
+    "login": "",
+    "login_failed": env_rates("HEADWAY_LOGIN_RATE_LIMIT", "10/m/ip,5/300s/key"),
+    "login_failed_device": env_rates("HEADWAY_LOGIN_DEVICE_RATE_LIMIT", "5/300s/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Headway"
@@ -174,17 +227,29 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Headway <headway@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "headway",
+# Rate-limit counters live in the cache, so every worker and server must share it: a table in
+# the database by default (created by the core migration), Redis when CACHE_URL names one.
+CACHE_URL = env_str("CACHE_URL", "").strip()
+CACHE_TABLE = "headway_cache"
+CACHES: dict[str, dict[str, Any]]
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
-}
-if env_str("CACHE_URL", ""):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("CACHE_URL", ""),
+elif CACHE_URL in ("", "db"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Culling drops counters early; room for a flood of made-up accounts keeps them.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     }
+else:
+    raise ImproperlyConfigured(
+        f"CACHE_URL={CACHE_URL!r} is not understood: leave it empty for the database cache "
+        "or give a redis:// address."
+    )
 
 LANGUAGE_CODE = "en-us"
 # One date style ("3 Jun 2027") for dates written with the `date` filter's defaults.
@@ -205,6 +270,8 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+# A request body larger than this is refused (413) before it is read, uploads included.
+HEADWAY_MAX_REQUEST_BYTES = env_int("HEADWAY_MAX_REQUEST_BYTES", 3 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # Security headers on every response; production adds HTTPS-only cookies and HSTS.
@@ -215,12 +282,16 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
-SECURE_SSL_REDIRECT = PRODUCTION and env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True) and PRODUCTION
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front append to X-Forwarded-For; the client's address (for rate limits) is
+# the entry this many from the right. 0 reads the connection's own address.
+HEADWAY_TRUSTED_PROXIES = env_int("HEADWAY_TRUSTED_PROXIES", 1 if BEHIND_PROXY else 0)
 
 # No inline script anywhere: scripts are static files, htmx config comes from a meta tag.
 CONTENT_SECURITY_POLICY = {
@@ -246,6 +317,16 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Rows on one page of a list page (contacts, goals, ...); `?page=` reaches the others.
+HEADWAY_PAGE_SIZE = env_int("HEADWAY_PAGE_SIZE", 50, minimum=1)
+
+# Contacts one vCard import may hold, and contacts one account may keep.
+HEADWAY_IMPORT_MAX_CONTACTS = env_int("HEADWAY_IMPORT_MAX_CONTACTS", 1000, minimum=1)
+HEADWAY_MAX_CONTACTS = env_int("HEADWAY_MAX_CONTACTS", 5000, minimum=1)
+
+# `headway serve` (gunicorn): the address to listen on and the number of worker processes.
+HEADWAY_BIND = env_str("HEADWAY_BIND", "127.0.0.1:8000")
+HEADWAY_WORKERS = env_int("HEADWAY_WORKERS", 2, minimum=1)
 
 # How many goals one address may check a minute on the public coach page (no account needed).
 HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE = env_int("HEADWAY_COACH_PUBLIC_CHECKS_PER_MINUTE", 30)

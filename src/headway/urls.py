@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 from headway.api import api
+
+# Staff sign in through the one login page, with its two-factor step and limits; the admin's
+# own login only sends them there.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", include("headway.core.urls")),

@@ -293,3 +293,15 @@ def test_an_email_address_can_be_added_and_confirmed(owner: User) -> None:
     assert response.status_code == 302
     assert EmailAddress.objects.filter(user=owner, email="alice.new@example.org").exists()
     assert any("alice.new@example.org" in m.to for m in mail.outbox)
+
+
+def test_the_settings_page_lists_tokens_a_page_at_a_time(
+    owner_client: Client, owner: User, settings: Any
+) -> None:
+    settings.HEADWAY_PAGE_SIZE = 2
+    for n in range(5):
+        token_create(user=owner, name=f"script {n}")
+    first = owner_client.get(reverse("accounts-settings")).content.decode()
+    assert "script 4" in first and "script 3" in first and "script 2" not in first
+    last = owner_client.get(reverse("accounts-settings"), {"page": 3}).content.decode()
+    assert "script 0" in last and "Page 3 of 3" in last

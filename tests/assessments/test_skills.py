@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -270,3 +270,16 @@ def test_without_the_vocabulary_skills_are_added_in_own_words(owner_client: Clie
     assert "The ESCO skills vocabulary is not loaded" in body
     owner_client.post(reverse(SKILLS), {"name": "Knitting", "proficiency": 3, "enjoyment": 5})
     assert UserSkill.objects.get().is_free_text
+
+
+@override_settings(HEADWAY_PAGE_SIZE=4)
+def test_the_skill_inventory_pages(owner: User, owner_client: Client) -> None:
+    for n in range(10):
+        add_skill(owner, name=f"Hobby {n}", proficiency=3)
+    first = owner_client.get(reverse(SKILLS))
+    assert len(first.context["skills_page"].object_list) == 4
+    body = first.content.decode()
+    assert 'Your skills <span class="muted">(10)</span>' in body
+    assert "Page 1 of 3" in body
+    last = owner_client.get(reverse(SKILLS), {"page": 3})
+    assert len(last.context["skills_page"].object_list) == 2

@@ -430,7 +430,8 @@ def test_the_home_page_lists_reviewers_and_pending_invitations_in_few_queries(
 
     grow(1)
     owner_client.get("/feedback/")
-    with django_assert_num_queries(8) as captured:
+    # Pending invitations, and a page of past ones (their count, the page): each with its goals.
+    with django_assert_num_queries(11) as captured:
         first = owner_client.get("/feedback/")
     grow(3)
     with django_assert_num_queries(len(captured.captured_queries)):
@@ -439,3 +440,19 @@ def test_the_home_page_lists_reviewers_and_pending_invitations_in_few_queries(
     html = second.content.decode()
     assert html.count("Withdraw<span") == 4
     assert html.count("1 reviewer · 0 messages") == 4
+
+
+def test_past_invitations_page(owner: User, owner_client: Client, settings: Any) -> None:
+    settings.HEADWAY_PAGE_SIZE = 2
+    goal = GoalFactory(user=owner)
+    for i in range(5):
+        invitation, _ = invite(owner, f"past{i}@example.org", [goal])
+        invitation.withdrawn_at = timezone.now()
+        invitation.save(update_fields=["withdrawn_at"])
+    invite(owner, "waiting@example.org", [goal])
+    html = owner_client.get("/feedback/", {"page": 3}).content.decode()
+    assert "Earlier invitations (5)" in html
+    assert "Page 3 of 3" in html
+    assert '<details class="card" open>' in html
+    assert html.count("withdrawn</span>") == 1
+    assert "waiting@example.org" in html

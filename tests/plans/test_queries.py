@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -82,11 +83,12 @@ def test_the_dashboard_needs_9_queries(owner: User, django_assert_num_queries: o
         client.get(reverse("core-dashboard"))
 
 
-def test_the_goal_list_needs_3_queries(owner: User, django_assert_num_queries: object) -> None:
+def test_the_goal_list_needs_4_queries(owner: User, django_assert_num_queries: object) -> None:
     _plan(owner, 10)
     client = _client(owner)
     client.get(reverse("plans-goals"))
-    with django_assert_num_queries(3):  # type: ignore[operator]
+    # session, user, open goals, the count of closed ones (none here, so no page of them)
+    with django_assert_num_queries(4):  # type: ignore[operator]
         client.get(reverse("plans-goals"))
 
 
@@ -97,3 +99,29 @@ def test_the_goal_page_needs_10_queries(owner: User, django_assert_num_queries: 
     # session, user, goal, milestones, actions, readings, reviews, vision
     with django_assert_num_queries(10):  # type: ignore[operator]
         client.get(reverse("plans-goal", args=[goal_id]))
+
+
+def test_closed_goals_and_past_reviews_page(
+    owner: User, settings: Any, django_assert_num_queries: object
+) -> None:
+    from headway.plans.models import Goal, Review
+
+    settings.HEADWAY_PAGE_SIZE = 3
+    ids = _plan(owner, 8)
+    Goal.objects.filter(pk__in=ids).update(status=Goal.Status.ACHIEVED)
+    for goal_id in ids:
+        Review.objects.create(goal_id=goal_id, reviewed_on=TODAY, progress=10)
+    reviews_total = Review.objects.filter(goal__user=owner).count()
+    pages = -(-reviews_total // 3)
+    client = _client(owner)
+    client.get(reverse("plans-goals"))
+    # session, user, open goals, closed count, the closed page
+    with django_assert_num_queries(5):  # type: ignore[operator]
+        goals = client.get(reverse("plans-goals"))
+    assert len(goals.context["closed_goals"]) == 3
+    assert "Page 1 of 3" in goals.content.decode()
+    last = client.get(reverse("plans-goals"), {"page": 3})
+    assert len(last.context["closed_goals"]) == 2
+    reviews = client.get(reverse("plans-reviews"), {"page": pages})
+    assert len(reviews.context["recent"]) == reviews_total - 3 * (pages - 1)
+    assert f"Page {pages} of {pages}" in reviews.content.decode()

@@ -5,10 +5,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from headway.accounts import selectors, services
 from headway.core.exports import user_data_export
 from headway.core.http import authed_user
+from headway.domain.text import TextRuleError
 
 router = Router(tags=["account"])
 
@@ -48,10 +50,10 @@ def me(request: HttpRequest) -> Any:
 
 @router.patch("/me", response=MeOut)
 def me_update(request: HttpRequest, payload: MeIn) -> Any:
-    user = authed_user(request)
-    user.display_name = payload.display_name.strip()[:120]
-    user.save(update_fields=["display_name"])
-    return user
+    try:
+        return services.profile_update(user=authed_user(request), display_name=payload.display_name)
+    except TextRuleError as error:
+        raise HttpError(422, error.message) from None
 
 
 @router.get("/me/tokens", response=list[TokenOut])

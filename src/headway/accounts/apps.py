@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from headway.accounts import exports  # noqa: F401  (registers the account section)
+        # Register the account's export section and the password receivers.
+        from headway.accounts import exports, receivers  # noqa: F401

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from headway.accounts.models import User
+from headway.domain.text import TextRuleError, check_display_name
 
 
 class ProfileForm(forms.ModelForm[User]):
@@ -13,6 +14,12 @@ class ProfileForm(forms.ModelForm[User]):
         fields = ("display_name",)
         labels = {"display_name": "Your name"}
         help_texts = {"display_name": "Shown to mentors you invite. Optional."}
+
+    def clean_display_name(self) -> str:
+        try:
+            return check_display_name(self.cleaned_data["display_name"])
+        except TextRuleError as error:
+            raise forms.ValidationError(error.message) from None
 
 
 class SignupForm(forms.Form):

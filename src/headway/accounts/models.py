@@ -43,11 +43,12 @@ class User(AbstractUser):
     objects: ClassVar[HeadwayUserManager] = HeadwayUserManager()
 
     def __str__(self) -> str:
-        return self.display_name or self.email
+        return self.name if self.display_name.strip() else self.email
 
     @property
     def name(self) -> str:
-        return self.display_name or self.email.split("@")[0]
+        # On one line always: it goes into email subjects, where a line break stops the send.
+        return " ".join(self.display_name.split()) or self.email.split("@")[0]
 
 
 class PersonalAccessToken(models.Model):

@@ -1,4 +1,4 @@
-"""Writes on accounts: tokens and account deletion."""
+"""Writes on accounts: profile, tokens and account deletion."""
 
 from __future__ import annotations
 
@@ -9,8 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from headway.accounts.models import PersonalAccessToken, User
+from headway.domain.text import check_display_name
 
 TOKEN_PREFIX = "hw_"  # noqa: S105  (a public marker, not a secret)
+
+
+def profile_update(*, user: User, display_name: str) -> User:
+    """Set the user's display name; refuse one with line breaks or nothing visible."""
+    user.display_name = check_display_name(display_name)
+    user.save(update_fields=["display_name"])
+    return user
 
 
 def hash_token(raw: str) -> str:
@@ -32,6 +40,13 @@ def token_revoke(*, token: PersonalAccessToken) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+
+
+def tokens_revoke_all(*, user: User) -> int:
+    """Revoke every live token of the user (their password changed); return how many."""
+    return PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
 
 
 def token_authenticate(raw: str) -> User | None:

@@ -14,6 +14,7 @@ from headway.accounts import selectors, services
 from headway.accounts.forms import AccountDeleteForm, ProfileForm, TokenCreateForm
 from headway.core.exports import user_data_export
 from headway.core.http import authed_user
+from headway.core.pagination import paginate
 
 
 @login_required
@@ -32,7 +33,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         {
             "profile_form": profile_form,
             "token_form": TokenCreateForm(),
-            "tokens": selectors.tokens_list_for_user(user),
+            "tokens": paginate(request, selectors.tokens_list_for_user(user)),
         },
     )
 
@@ -49,7 +50,7 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
             {
                 "profile_form": ProfileForm(instance=user),
                 "token_form": form,
-                "tokens": selectors.tokens_list_for_user(user),
+                "tokens": paginate(request, selectors.tokens_list_for_user(user)),
             },
             status=400,
         )

@@ -27,6 +27,7 @@ from headway.assessments.forms import (
 )
 from headway.assessments.services import AssessmentError
 from headway.core.http import authed_user
+from headway.core.pagination import paginate
 from headway.domain.riasec import Item
 from headway.plans.models import Trait
 
@@ -282,12 +283,16 @@ def matches_view(request: HttpRequest) -> HttpResponse:
 # Skills inventory
 
 
-def _skills_context(user: Any, form: SkillAddForm, notice: str = "") -> dict[str, Any]:
+def _skills_context(
+    request: HttpRequest, user: Any, form: SkillAddForm, notice: str = ""
+) -> dict[str, Any]:
     gap = selectors.skill_gap_for_user(user)
+    profile = selectors.skill_profile_for_user(user, gap)
     return {
         "here": "skills",
         "form": form,
-        "profile": selectors.skill_profile_for_user(user, gap),
+        "profile": profile,
+        "skills_page": paginate(request, profile.skills),
         "gap": gap,
         "notice": notice,
         "vocabulary_loaded": selectors.skill_vocabulary_loaded(),
@@ -322,13 +327,13 @@ def skills_view(request: HttpRequest) -> HttpResponse:
                 else f"“{skill.label}” is added to your skills."
             )
             if _is_htmx(request):
-                context = _skills_context(user, SkillAddForm(), notice)
+                context = _skills_context(request, user, SkillAddForm(), notice)
                 return render(request, "assessments/_skill_section.html", context)
             messages.success(request, notice)
             return redirect("assessments-know-skills")
         # htmx swaps only successful answers: the form with its errors comes back as 200 then.
         status = 200 if _is_htmx(request) else 400
-    context = _skills_context(user, form)
+    context = _skills_context(request, user, form)
     template = (
         "assessments/_skill_section.html" if _is_htmx(request) else "assessments/skill_list.html"
     )
@@ -413,7 +418,7 @@ def skill_trait_view(request: HttpRequest, user_skill_id: int) -> HttpResponse:
         return render(
             request,
             "assessments/_skill_section.html",
-            _skills_context(user, SkillAddForm(), notice),
+            _skills_context(request, user, SkillAddForm(), notice),
         )
     messages.success(request, notice)
     return redirect("assessments-know-skills")

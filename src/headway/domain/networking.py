@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from headway.domain.text import fold
+from headway.domain.text import NOTES_MAX, fold, is_blank
 from headway.domain.vcard import CardContact
 
 NAME_MAX = 200
@@ -55,10 +55,31 @@ def collapse(text: str) -> str:
 def check_name(name: str, *, field: str = "name", what: str = "contact") -> str:
     """Return a name on one line, or refuse an empty or over-long one."""
     text = collapse(name)
-    if not text:
+    if is_blank(text):  # empty, or only zero-width and other invisible characters
         raise NetworkRuleError(field, f"Give the {what} a name.")
     if len(text) > NAME_MAX:
         raise NetworkRuleError(field, f"Keep the name under {NAME_MAX} characters.")
+    return text
+
+
+def check_contact_count(kept: int, adding: int, *, per_user: int) -> None:
+    """Refuse adding contacts that would take an account past `per_user` contacts."""
+    if kept + adding > per_user:
+        room = max(per_user - kept, 0)
+        raise NetworkRuleError(
+            "name",
+            f"An account keeps up to {per_user:,} contacts and you have {kept:,}: there is room "
+            f"for {room:,} more. Delete contacts you no longer need first.",
+        )
+
+
+def check_notes(notes: str, *, field: str = "notes") -> str:
+    """Return notes trimmed, or refuse notes longer than NOTES_MAX characters."""
+    text = notes.strip()
+    if len(text) > NOTES_MAX:
+        raise NetworkRuleError(
+            field, f"Keep the notes under {NOTES_MAX:,} characters (these have {len(text):,})."
+        )
     return text
 
 

@@ -11,3 +11,46 @@ def fold(text: str) -> str:
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Letters that draw nothing, though Unicode files them as letters or symbols.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# Free text a person writes (notes, descriptions) is bounded so one field cannot hold megabytes.
+NOTES_MAX = 10_000
+
+
+class TextRuleError(ValueError):
+    """Text the rules refuse; `field` names it, `message` says why."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def is_blank(text: str) -> bool:
+    """Return True when `text` would show nothing: only spaces, controls or invisible marks."""
+    return all(
+        char in _BLANK_LETTERS or unicodedata.category(char) in _INVISIBLE_CATEGORIES
+        for char in text
+    )
+
+
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+
+
+def check_display_name(name: str, *, field: str = "display_name", limit: int = 120) -> str:
+    """Return a display name trimmed (empty is allowed), or refuse one that cannot be shown.
+
+    It goes into email subjects, where a line break would stop the message being sent.
+    """
+    text = name.strip()
+    if not text:
+        return ""
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text):
+        raise TextRuleError(field, "Write your name on one line, without tabs or line breaks.")
+    if is_blank(text):
+        raise TextRuleError(field, "Your name is made only of invisible characters.")
+    if len(text) > limit:
+        raise TextRuleError(field, f"Keep your name under {limit} characters.")
+    return text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -134,11 +134,25 @@ def goal_readers(goal: Goal) -> QuerySet[ReviewerAccess]:
 # Invitations
 
 
+# The database's reading of `Invitation.is_pending`, at the time of the query.
+_PENDING = Q(accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=Now())
+
+
 def invitations_list_for_owner(owner: User) -> QuerySet[Invitation]:
     """Return every invitation the owner sent, newest first, with its goals."""
     return Invitation.objects.filter(owner=owner).prefetch_related(
         Prefetch("goals", Goal.objects.order_by("rank", "id"))
     )
+
+
+def invitations_pending_for_owner(owner: User) -> QuerySet[Invitation]:
+    """Return the owner's invitations still waiting for an answer, newest first."""
+    return invitations_list_for_owner(owner).filter(_PENDING)
+
+
+def invitations_past_for_owner(owner: User) -> QuerySet[Invitation]:
+    """Return the owner's accepted, withdrawn or expired invitations, newest first."""
+    return invitations_list_for_owner(owner).exclude(_PENDING)
 
 
 def invitation_get_for_owner(owner: User, invitation_id: int) -> Invitation:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from headway.accounts.models import User
 from headway.core.http import authed_user
+from headway.core.pagination import paginate
 from headway.feedback import selectors, services
 from headway.feedback.forms import (
     AdjustForm,
@@ -66,15 +67,16 @@ def _is_htmx(request: HttpRequest) -> bool:
 @require_GET
 def home_view(request: HttpRequest) -> HttpResponse:
     user = authed_user(request)
-    invitations = list(selectors.invitations_list_for_owner(user))
+    past = paginate(request, selectors.invitations_past_for_owner(user))
     reviewers = list(selectors.reviewers_list_for_owner(user))
     return render(
         request,
         "feedback/feedback_home.html",
         {
             "reviewers": reviewers,
-            "pending": [i for i in invitations if i.is_pending],
-            "past": [i for i in invitations if not i.is_pending],
+            "pending": list(selectors.invitations_pending_for_owner(user)),
+            "past_page": past,
+            "past": past.object_list,
             "goal_rows": selectors.goal_rows_for_owner(user, reviewers),
             "shared_with_me": selectors.accesses_list_for_reviewer(user).count(),
         },

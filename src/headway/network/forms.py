@@ -236,16 +236,25 @@ class EventForm(forms.Form):
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(
-        self, *args: Any, goals: QuerySet[Goal], contacts: QuerySet[Contact], **kwargs: Any
+        self,
+        *args: Any,
+        goals: QuerySet[Goal],
+        contacts: QuerySet[Contact],
+        shown: list[Contact],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["goals"] = _goals_field(goals, "The goals going there serve.")
-        self.fields["contacts"] = ContactChoiceField(
+        field = ContactChoiceField(
             queryset=contacts,
             required=False,
             label="Contacts you met there",
+            help_text="Those already chosen and your latest contacts; find others above.",
             widget=ChoiceList(),
         )
+        # Any of the user's contacts is accepted; only a bounded few are listed.
+        field.widget.choices = [(c.pk, field.label_from_instance(c)) for c in shown]
+        self.fields["contacts"] = field
 
     @classmethod
     def initial_for(cls, event: Event) -> dict[str, Any]:

@@ -92,6 +92,25 @@ def contact_choices_for_user(user: User) -> QuerySet[Contact]:
     return Contact.objects.filter(user=user).only("id", "name", "organisation")
 
 
+def contact_choices_shown_for_user(
+    user: User, *, chosen: Sequence[str], words: str = "", limit: int = 50
+) -> list[Contact]:
+    """Return the contacts a choice list shows: those chosen, then up to `limit` more.
+
+    The more are those matching `words`, or without words the latest added. A list of every
+    contact would be megabytes for a large address book.
+    """
+    contacts = contact_choices_for_user(user)
+    chosen_ids = {int(value) for value in chosen[:500] if value.isdigit() and len(value) < 19}
+    shown = list(contacts.filter(pk__in=chosen_ids)) if chosen_ids else []
+    more = contacts.exclude(pk__in=chosen_ids)
+    for word in words.split()[:10]:
+        more = more.filter(search_text__contains=networking.search_key(word))
+    if not words.strip():
+        more = more.order_by("-id")
+    return shown + list(more[:limit])
+
+
 def goal_choices_for_user(user: User) -> QuerySet[Goal]:
     """Return the user's goals for a choice list, in rank order."""
     return Goal.objects.filter(user=user).order_by("rank", "id")
@@ -250,6 +269,16 @@ def _events(user: User) -> QuerySet[Event]:
 def events_list_for_user(user: User) -> QuerySet[Event]:
     """Return the user's events, latest first, with goals, contacts and follow-ups."""
     return _events(user)
+
+
+def events_ahead_for_user(user: User, today: date) -> QuerySet[Event]:
+    """Return the user's events held today or later, soonest first."""
+    return _events(user).filter(held_on__gte=today).order_by("held_on", "id")
+
+
+def events_past_for_user(user: User, today: date) -> QuerySet[Event]:
+    """Return the user's events held before today, latest first."""
+    return _events(user).filter(held_on__lt=today)
 
 
 def event_get_for_user(user: User, event_id: int) -> Event:

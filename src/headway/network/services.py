@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -22,7 +23,7 @@ from django.utils import timezone
 from headway.accounts.models import User
 from headway.domain import networking
 from headway.domain.networking import Duplicate, Known, NetworkRuleError
-from headway.domain.vcard import CardContact, read_vcards
+from headway.domain.vcard import CardContact, VCardError, read_vcards
 from headway.network.models import (
     Contact,
     Event,
@@ -186,7 +187,7 @@ def _clean_contact(user: User, data: Mapping[str, Any]) -> _ContactInput:
         "phone": phone,
         "other_phones": other_phones,
         "links": networking.check_links(data.get("links") or []),
-        "notes": (data.get("notes") or "").strip(),
+        "notes": networking.check_notes(data.get("notes") or ""),
         "keep_in_touch_weeks": networking.check_keep_in_touch(data.get("keep_in_touch_weeks")),
     }
     tags = networking.parse_tags(data.get("tags") or [])
@@ -212,6 +213,9 @@ def _drop_unused_tags(user: User) -> None:
 def contact_create(*, user: User, data: Mapping[str, Any]) -> Contact:
     """Add a contact; `data` holds its fields, `tags` (names) and `goal_ids` (the user's goals)."""
     cleaned = _clean_contact(user, data)
+    networking.check_contact_count(
+        Contact.objects.filter(user=user).count(), 1, per_user=settings.HEADWAY_MAX_CONTACTS
+    )
     contact = Contact.objects.create(user=user, **cleaned.fields)
     contact.tags.set(_tags_for(user, cleaned.tags))
     if cleaned.goals:
@@ -354,7 +358,7 @@ def _card_fields(card: CardContact, notes: list[str]) -> tuple[dict[str, Any], l
         "phone": phones[0] if phones else "",
         "other_phones": phones[1:],
         "links": links,
-        "notes": card.note,
+        "notes": card.note[: networking.NOTES_MAX],
         "keep_in_touch_weeks": weeks
         if weeks and weeks <= networking.KEEP_IN_TOUCH_MAX_WEEKS
         else None,
@@ -369,9 +373,23 @@ def contacts_import(*, user: User, data: bytes, preview: bool = False) -> Import
     Raises VCardError (size, encoding or syntax, naming the card and line) before anything is
     written. With `preview`, nothing is written and the summary says what would happen.
     """
+    per_import = settings.HEADWAY_IMPORT_MAX_CONTACTS
+    # Counted before parsing, so a file of tens of thousands of cards costs no parse.
+    cards = data.upper().count(b"BEGIN:VCARD")
+    if cards > per_import:
+        raise VCardError(
+            f"This file holds {cards:,} cards; one import takes up "
+            f"to {per_import:,}. Split the file, or export fewer contacts at a time."
+        )
     book = read_vcards(data)
     known = _known_contacts(user)
     plan = networking.plan_import(book.contacts, known)
+    try:
+        networking.check_contact_count(
+            len(known), len(plan.new), per_user=settings.HEADWAY_MAX_CONTACTS
+        )
+    except NetworkRuleError as error:
+        raise VCardError(f"This file adds {len(plan.new):,} contacts. {error.message}") from None
     summary = ImportSummary(
         duplicates=list(plan.duplicates), notes=list(book.notes), preview=preview
     )
@@ -450,7 +468,7 @@ def interaction_create(
         contact=contact,
         kind=kind,
         occurred_on=occurred_on,
-        notes=notes.strip(),
+        notes=networking.check_notes(notes),
         goal=goal,
     )
     _recount(user, {kind})
@@ -482,7 +500,7 @@ def interaction_update(
     interaction.contact = contact
     interaction.kind = kind
     interaction.occurred_on = occurred_on
-    interaction.notes = notes.strip()
+    interaction.notes = networking.check_notes(notes)
     interaction.goal = goal
     interaction.save(update_fields=["contact", "kind", "occurred_on", "notes", "goal"])
     _recount(user, {old_kind, kind})
@@ -606,7 +624,7 @@ def _clean_event(
     event.held_on = held_on
     event.place = _text(data, "place", 200)
     event.url = networking.check_link(data.get("url") or "")
-    event.notes = (data.get("notes") or "").strip()
+    event.notes = networking.check_notes(data.get("notes") or "")
     return own_goals(user, data.get("goal_ids") or []), _own_contacts(
         user, data.get("contact_ids") or []
     )
@@ -696,7 +714,7 @@ def _clean_organisation(
     organisation.member_since = since
     organisation.role = _text(data, "role", 200)
     organisation.url = networking.check_link(data.get("url") or "")
-    organisation.notes = (data.get("notes") or "").strip()
+    organisation.notes = networking.check_notes(data.get("notes") or "")
     return own_goals(user, data.get("goal_ids") or [])
 
 

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from headway.core.http import authed_user
+from headway.core.pagination import paginate
 from headway.domain.networking import NetworkRuleError
 from headway.domain.vcard import VCardError, check_size
 from headway.network import selectors, services
@@ -99,10 +100,11 @@ def contacts_view(request: HttpRequest) -> HttpResponse:
             "relationship": form.cleaned_data.get("relationship", ""),
             "goal_id": form.cleaned_data.get("goal"),
         }
-    contacts = list(selectors.contacts_list_for_user(user, **filters))
+    page = paginate(request, selectors.contacts_list_for_user(user, **filters))
     context = {
         "form": form,
-        "contacts": contacts,
+        "page": page,
+        "contacts": page.object_list,
         "filtered": any(filters.values()),
         "today": services.today(),
     }
@@ -248,11 +250,11 @@ def _interaction_form(request: HttpRequest, **kwargs: Any) -> InteractionForm:
 @login_required
 @require_GET
 def interactions_view(request: HttpRequest) -> HttpResponse:
-    user = authed_user(request)
+    page = paginate(request, selectors.interactions_list_for_user(authed_user(request)))
     return render(
         request,
         "network/interaction_list.html",
-        {"interactions": list(selectors.interactions_list_for_user(user)[:200])},
+        {"page": page, "interactions": page.object_list},
     )
 
 
@@ -323,10 +325,18 @@ def interaction_delete_view(request: HttpRequest, interaction_id: int) -> HttpRe
 
 def _event_form(request: HttpRequest, **kwargs: Any) -> EventForm:
     user = authed_user(request)
+    if request.method == "POST":
+        chosen = request.POST.getlist("contacts")
+    else:
+        chosen = [str(pk) for pk in kwargs.get("initial", {}).get("contacts", [])]
+    shown = selectors.contact_choices_shown_for_user(
+        user, chosen=chosen, words=request.GET.get("find", "")[:200]
+    )
     return EventForm(
         request.POST or None,
         goals=selectors.goal_choices_for_user(user),
         contacts=selectors.contact_choices_for_user(user),
+        shown=shown,
         **kwargs,
     )
 
@@ -336,14 +346,17 @@ def _event_form(request: HttpRequest, **kwargs: Any) -> EventForm:
 def events_view(request: HttpRequest) -> HttpResponse:
     user = authed_user(request)
     today = services.today()
-    events = list(selectors.events_list_for_user(user))
+    ahead = paginate(request, selectors.events_ahead_for_user(user, today), param="ahead")
+    past = paginate(request, selectors.events_past_for_user(user, today))
     return render(
         request,
         "network/event_list.html",
         {
             "today": today,
-            "upcoming": sorted((e for e in events if e.held_on >= today), key=lambda e: e.held_on),
-            "past": [e for e in events if e.held_on < today],
+            "ahead_page": ahead,
+            "upcoming": ahead.object_list,
+            "past_page": past,
+            "past": past.object_list,
         },
     )
 
@@ -479,11 +492,11 @@ def follow_up_delete_view(request: HttpRequest, follow_up_id: int) -> HttpRespon
 @login_required
 @require_GET
 def organisations_view(request: HttpRequest) -> HttpResponse:
-    user = authed_user(request)
+    page = paginate(request, selectors.organisations_list_for_user(authed_user(request)))
     return render(
         request,
         "network/organisation_list.html",
-        {"organisations": list(selectors.organisations_list_for_user(user))},
+        {"page": page, "organisations": page.object_list},
     )
 
 

@@ -137,6 +137,15 @@ def goals_list_for_user(user: User, statuses: tuple[str, ...] | None = None) -> 
     return goals.order_by("rank", "id")
 
 
+def reviews_list_for_user(user: User) -> QuerySet[Review]:
+    """Return the user's reviews of every goal, latest first, with their goal."""
+    return (
+        Review.objects.filter(goal__user=user)
+        .select_related("goal")
+        .order_by("-reviewed_on", "-id")
+    )
+
+
 def goal_get_for_user(user: User, goal_id: int) -> Goal:
     """Return one of the user's goals, or raise 404. Other apps read goals through this."""
     return get_object_or_404(Goal, pk=goal_id, user=user)

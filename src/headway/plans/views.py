@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from headway.core.http import authed_user
+from headway.core.pagination import paginate
 from headway.domain.planning import FocusLimitReached, PlanRuleError
 from headway.plans import selectors, services
 from headway.plans.calendar import calendar_for_user
@@ -36,6 +37,8 @@ from headway.plans.forms import (
     VisionForm,
 )
 from headway.plans.models import Action, Goal, Horizon, Review, Trait
+
+CLOSED = (Goal.Status.ACHIEVED, Goal.Status.DROPPED)
 
 T = TypeVar("T")
 
@@ -234,14 +237,16 @@ def trait_goal_view(request: HttpRequest, trait_id: int) -> HttpResponse:
 @require_GET
 def goals_view(request: HttpRequest) -> HttpResponse:
     user = authed_user(request)
-    goals = list(selectors.goals_list_for_user(user))
+    # Open goals are one ranked list the person reorders; closed ones only grow, so they page.
+    closed = paginate(request, selectors.goals_list_for_user(user, CLOSED))
     return render(
         request,
         "plans/goal_list.html",
         {
             "today": services.today(),
-            "open_goals": [g for g in goals if g.is_open],
-            "closed_goals": [g for g in goals if not g.is_open],
+            "open_goals": list(selectors.goals_list_for_user(user, Goal.OPEN_STATUSES)),
+            "closed_page": closed,
+            "closed_goals": closed.object_list,
         },
     )
 
@@ -678,11 +683,7 @@ def reviews_view(request: HttpRequest) -> HttpResponse:
     user = authed_user(request)
     today = services.today()
     active = list(selectors.goals_list_for_user(user, (Goal.Status.ACTIVE,)))
-    recent = (
-        Review.objects.filter(goal__user=user)
-        .select_related("goal")
-        .order_by("-reviewed_on", "-id")[:20]
-    )
+    recent = paginate(request, selectors.reviews_list_for_user(user))
     return render(
         request,
         "plans/review_list.html",
@@ -693,7 +694,8 @@ def reviews_view(request: HttpRequest) -> HttpResponse:
                 (g for g in active if g.next_review_on and g.next_review_on > today),
                 key=lambda g: g.next_review_on or today,
             ),
-            "recent": list(recent),
+            "recent_page": recent,
+            "recent": recent.object_list,
         },
     )
 

@@ -15,10 +15,8 @@ class Command(BaseCommand):
     help = "Serve Headway with gunicorn, a production-grade WSGI server (static files included)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--bind", default=os.environ.get("HEADWAY_BIND", "127.0.0.1:8000"))
-        parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("HEADWAY_WORKERS", "2"))
-        )
+        parser.add_argument("--bind", default=settings.HEADWAY_BIND)
+        parser.add_argument("--workers", type=int, default=settings.HEADWAY_WORKERS)
 
     def handle(self, *args: Any, **options: Any) -> None:
         # The manifest storage needs collected files; unchanged files are skipped quickly.
