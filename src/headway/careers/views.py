@@ -13,6 +13,7 @@ from headway.careers import search, selectors, services
 from headway.careers.forms import ExploreForm, TargetForm
 from headway.careers.models import Occupation
 from headway.core.http import authed_user
+from headway.domain import plain
 from headway.domain.careerdata import sources
 
 RESULTS_LIMIT = 20
@@ -103,7 +104,9 @@ def about_view(request: HttpRequest) -> HttpResponse:
     """Credit each dataset as its licence asks, and say what is loaded."""
     loaded = {record.key: record for record in selectors.datasets_list()}
     rows = [(source.info, loaded.get(source.info.key)) for source in sources.SOURCES]
-    return render(request, "careers/dataset_list.html", {"rows": rows})
+    return render(
+        request, "careers/dataset_list.html", {"rows": rows, "bright_rule": plain.BRIGHT_RULE}
+    )
 
 
 @login_required
