@@ -238,3 +238,15 @@ def test_ensure_without_a_reachable_source_explains_how_to_load(
     call_command("data", "ensure", stdout=out)
     assert "headway data sync --from DIR" in out.getvalue()
     assert Dataset.objects.count() == 0
+
+
+def test_a_malformed_taxonomy_crosswalk_fails_naming_the_file_and_line(
+    db: None, tmp_path: Path
+) -> None:
+    mirror = write_mirror(tmp_path)
+    path = mirror / "onet" / "2010_to_2019_Crosswalk.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "15-11X,Bad,15-1252.00,Software\n")
+    outcomes = {outcome.key: outcome for outcome in services.datasets_sync(mirror=mirror)}
+    assert outcomes["crosswalk"].status == "failed"
+    assert "2010_to_2019_Crosswalk.csv" in outcomes["crosswalk"].message
+    assert "line 5" in outcomes["crosswalk"].message and "'15-11X'" in outcomes["crosswalk"].message
