@@ -78,7 +78,7 @@ class Closeness:
         place = "the closest" if self.rank == 1 else f"number {self.rank}"
         return (
             f"By the wording of its work, this is {place} of {self.of:,} US occupations; "
-            f"their titles share {round(self.title * 100)}% of their words."
+            f"their closest titles share {round(self.title * 100)}% of their words."
         )
 
 
