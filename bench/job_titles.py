@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from headway.domain.careerdata import Mirror, resolve_crosswalk, sources  # noqa: E402
+from headway.domain.careerdata.crosswalk import match_stale_codes  # noqa: E402
 from headway.domain.careerdata.onet_taxonomy import (  # noqa: E402
     codes_2019,
     current_codes,
@@ -46,18 +47,24 @@ ESCO_ONLY = {"source": "esco"}
 
 
 def onet_codes_for_esco(mirror: Mirror) -> dict[str, str]:
-    """Map ESCO occupation URIs to O*NET-SOC codes through the crosswalk, as the importer does.
+    """Map ESCO occupation URIs to O*NET-SOC codes through the crosswalk, as the explorer does.
 
     A code O*NET-SOC 2019 changed follows O*NET's 2010-to-2019 crosswalk when the mirror has
-    it (to the first code it lists; the importer takes the closest); otherwise it stays.
+    it (to the first code it lists; the importer takes the closest); one it leaves unmatched is
+    related to the current occupation whose title reads alike (ranking only, never figures).
     """
-    current = {occupation.code for occupation in mirror.onet().occupations()}
+    onet = mirror.onet()
+    occupations = list(onet.occupations())
+    current = {occupation.code for occupation in occupations}
     path = mirror.root / sources.ONET_TAXONOMY_CROSSWALK
     official = codes_2019(iter_taxonomy_changes(path)) if path.is_file() else None
+    crosswalk = list(mirror.crosswalk())
+    bridge = match_stale_codes(crosswalk, occupations, onet.alternate_titles())
     rows = []
-    for row in mirror.crosswalk():
+    for row in crosswalk:
         codes = current_codes(row.onet_code, official, current)
-        rows.append(dataclasses.replace(row, onet_code=codes[0]) if codes else row)
+        code = codes[0] if codes else bridge.get(row.onet_code, row.onet_code)
+        rows.append(dataclasses.replace(row, onet_code=code))
     return resolve_crosswalk(rows, mirror.esco().broader_occupations())
 
 

@@ -43,6 +43,8 @@ from headway.domain.careerdata import (
     EscoBroaderRelation,
     EscoReader,
     OewsReader,
+    OnetAlternateTitle,
+    OnetOccupation,
     OnetReader,
     WageValue,
     iter_crosswalk,
@@ -51,6 +53,7 @@ from headway.domain.careerdata import (
     soc_code,
     sources,
 )
+from headway.domain.careerdata.crosswalk import match_stale_codes
 from headway.domain.careerdata.onet import OnetCategoryShare
 from headway.domain.careerdata.onet_taxonomy import (
     codes_2019,
@@ -652,9 +655,15 @@ def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
     if unknown_rows:
         report.counts["rows naming an unknown ESCO occupation (skipped)"] = unknown_rows
     report.notes["official_taxonomy_crosswalk"] = official is not None
-    report.notes["unmatched_codes"] = [
-        code for code in outdated if not current_codes(code, official, onet)
-    ]
+    unmatched = [code for code in outdated if not current_codes(code, official, onet)]
+    report.notes["unmatched_codes"] = unmatched
+    # Search may still relate such an occupation to the O*NET one whose title reads alike: it
+    # only lends ranking credit, never figures (`careers.search`, `bench/job_titles.py`).
+    report.notes["search_bridge"] = {
+        code: current
+        for code, current in _stale_code_matches(rows).items()
+        if code in set(unmatched)
+    }
     changes, _ = sync_rows(
         Occupation.objects.filter(source=Occupation.Source.ESCO),
         ("pk",),
@@ -677,6 +686,29 @@ def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
         f"{counts['outdated code']} left with an outdated code"
     )
     return report
+
+
+def _stale_code_matches(rows: Sequence[CrosswalkRow]) -> dict[str, str]:
+    """Return a current O*NET code for each outdated crosswalk code its title matches."""
+    occupations = list(
+        Occupation.objects.filter(
+            source=Occupation.Source.ONET, in_current_release=True
+        ).values_list("pk", "code", "title", "description")
+    )
+    code_by_pk = {pk: code for pk, code, _title, _description in occupations}
+    alternates = [
+        OnetAlternateTitle(code_by_pk[occupation_id], title, short or None, ())
+        for occupation_id, title, short in OccupationTitle.objects.filter(
+            kind=OccupationTitle.Kind.ALTERNATE, occupation_id__in=code_by_pk
+        )
+        .order_by("id")
+        .values_list("occupation_id", "title", "short_title")
+    ]
+    return match_stale_codes(
+        rows,
+        [OnetOccupation(code, title, text) for _pk, code, title, text in occupations],
+        alternates,
+    )
 
 
 class _CrosswalkJudge:

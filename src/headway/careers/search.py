@@ -358,10 +358,13 @@ def _read_catalogue() -> _Catalogue:
         for kind, text in sorted(pairs, key=lambda pair: _TITLE_ORDER[pair[0]]):  # file order
             by_kind[kind][row[3]].append(text)
     # Each ESCO occupation's crosswalked code: the O*NET occupation the crosswalk names (close
-    # or not: ranking, unlike figures, may use a loose relation), else the outdated code it
-    # names (the benchmark keeps it, and it can still name a SOC with employment).
+    # or not: ranking, unlike figures, may use a loose relation); for an outdated code that
+    # reaches none, the current one its title matches (the import's `search_bridge`), else the
+    # outdated code itself (it can still name a SOC with employment).
     codes: dict[str, str] = {}
     direct: set[str] = set()
+    notes = Dataset.objects.filter(key="crosswalk").values_list("notes", flat=True).first()
+    bridge: dict[str, str] = (notes or {}).get("search_bridge") or {}
     for row in rows:
         if row[1] != Occupation.Source.ESCO:
             continue
@@ -369,7 +372,7 @@ def _read_catalogue() -> _Catalogue:
         if match is not None:
             codes[row[3]] = match[3]
         elif row[18]:
-            codes[row[3]] = row[18]
+            codes[row[3]] = bridge.get(row[18], row[18])
         if row[17]:
             direct.add(row[3])
     sources = OccupationSources(
