@@ -122,9 +122,10 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
     """Return the occupation's essential and optional ESCO skills.
 
     An ESCO occupation has its own. An O*NET occupation gets those of the ESCO occupations
-    crosswalked to it by their own crosswalk rows (or, when there are none, of those matched
-    through a broader ESCO occupation): a skill is essential when at least half of them hold
-    it essential, and each skill says how many list it.
+    matched to it (`onet_match`: crosswalked and judged close) by their own crosswalk rows
+    (or, when there are none, of those matched through a broader ESCO occupation): a skill is
+    essential when at least half of them hold it essential, and each skill says how many list
+    it. Pages show them under "Closest ESCO occupation".
     """
     if occupation.is_onet:
         matches = list(
