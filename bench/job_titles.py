@@ -25,8 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from headway.domain.careerdata import Mirror, resolve_crosswalk  # noqa: E402
+from headway.domain.careerdata import Mirror, resolve_crosswalk, sources  # noqa: E402
 from headway.domain.careerdata.crosswalk import match_stale_codes  # noqa: E402
+from headway.domain.careerdata.onet_taxonomy import (  # noqa: E402
+    codes_2019,
+    current_codes,
+    iter_taxonomy_changes,
+)
 from headway.domain.occupation_search import (  # noqa: E402
     EXPLORER_TUNING,
     OccupationSources,
@@ -42,15 +47,25 @@ ESCO_ONLY = {"source": "esco"}
 
 
 def onet_codes_for_esco(mirror: Mirror) -> dict[str, str]:
-    """Map ESCO occupation URIs to current O*NET-SOC codes through the crosswalk."""
+    """Map ESCO occupation URIs to O*NET-SOC codes through the crosswalk, as the explorer does.
+
+    A code O*NET-SOC 2019 changed follows O*NET's 2010-to-2019 crosswalk when the mirror has
+    it (to the first code it lists; the importer takes the closest); one it leaves unmatched is
+    related to the current occupation whose title reads alike (ranking only, never figures).
+    """
     onet = mirror.onet()
     occupations = list(onet.occupations())
-    rows = list(mirror.crosswalk())
-    bridge = match_stale_codes(rows, occupations, onet.alternate_titles())
-    current = [
-        dataclasses.replace(row, onet_code=bridge.get(row.onet_code, row.onet_code)) for row in rows
-    ]
-    return resolve_crosswalk(current, mirror.esco().broader_occupations())
+    current = {occupation.code for occupation in occupations}
+    path = mirror.root / sources.ONET_TAXONOMY_CROSSWALK
+    official = codes_2019(iter_taxonomy_changes(path)) if path.is_file() else None
+    crosswalk = list(mirror.crosswalk())
+    bridge = match_stale_codes(crosswalk, occupations, onet.alternate_titles())
+    rows = []
+    for row in crosswalk:
+        codes = current_codes(row.onet_code, official, current)
+        code = codes[0] if codes else bridge.get(row.onet_code, row.onet_code)
+        rows.append(dataclasses.replace(row, onet_code=code))
+    return resolve_crosswalk(rows, mirror.esco().broader_occupations())
 
 
 def employment_by_soc(mirror: Mirror) -> dict[str, int]:

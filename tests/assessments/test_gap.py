@@ -45,7 +45,7 @@ def test_an_onet_target_takes_the_skills_of_its_crosswalked_esco_occupations(
     set_target(owner, data.occupations["15-1252.00"])
     body = owner_client.get(reverse(GAP)).content.decode()
     assert "Skill gap to Software Developers" in body
-    assert "matched to it: software developer." in body
+    assert "<strong>Closest ESCO occupation: software developer</strong>" in body
     assert body.index("JavaScript") < body.index("debug software") < body.index("manage projects")
     assert "5 of 5 skills missing: 3 essential and 2 optional" in body
 

@@ -1,7 +1,8 @@
 """A tiny data mirror in the publishers' formats, with made-up content, for the careers tests.
 
-Seven O*NET occupations, eight ESCO occupations, a crosswalk with an outdated O*NET-SOC 2010
-code, BLS workbooks with top-coded (#) and unpublished (*) wages. `Skills.txt` is left out,
+Seven O*NET occupations, nine ESCO occupations, a crosswalk with outdated O*NET-SOC 2010
+codes (and O*NET's 2010-to-2019 crosswalk for them, optional) and one pair far apart, BLS
+workbooks with top-coded (#) and unpublished (*) wages. `Skills.txt` is left out,
 as in the shared mirror. Every text here is written for the tests, not taken from a release.
 """
 
@@ -38,6 +39,7 @@ CEO_ESCO = esco_uri(5)
 COOK_ESCO = esco_uri(6)
 ACTOR_ESCO = esco_uri(7)
 BIRD_ESCO = esco_uri(8)  # no crosswalk row, no broader occupation: no O*NET match
+CALL_CENTRE_ESCO = esco_uri(9)  # its crosswalk row names an O*NET occupation far from it
 
 # code, title, description, job zone, OI scores R I A S E C, high points (1-6)
 ONET = [
@@ -237,6 +239,14 @@ ESCO_OCCUPATIONS = [
     (6, "cook", "5120", "5120.1", ["line cook", "kitchen cook"], "Prepares food."),
     (7, "actor/actress", "2655", "2655.1", ["performer"], "Plays roles in performances."),
     (8, "ornithologist", "2131", "2131.9", ["bird scientist"], "Studies birds."),
+    (
+        9,
+        "call centre analyst",
+        "3341",
+        "3341.1",
+        ["contact centre analyst"],
+        "Analyses call volumes and waiting times of a call centre.",
+    ),
 ]
 ESCO_SKILLS = [
     (1, "debug software", "skill/competence", "sector-specific", ["fix software defects"]),
@@ -272,6 +282,7 @@ ISCO_GROUPS = [
     ("5120", "Cooks"),
     ("2655", "Actors"),
     ("2131", "Biologists"),
+    ("3341", "Office supervisors"),
 ]
 # ESCO n, onet code, onet title (the crosswalk's O*NET-SOC 2010 names), confidence
 CROSSWALK = [
@@ -281,6 +292,13 @@ CROSSWALK = [
     (5, "11-1011.00", "chief executives", 2.0),
     (6, "35-2014.00", "cooks, restaurant", 2.0),
     (7, "27-2011.00", "actors", 1.0),
+    (9, "15-1131.00", "computer programmers", 1.0),
+]
+# O*NET's 2010-to-2019 taxonomy crosswalk: 2010 code, 2010 title, 2019 code, 2019 title
+TAXONOMY = [
+    ("15-1131.00", "Computer Programmers", "15-1251.00", "Computer Programmers"),
+    ("15-1132.00", "Software Developers, Applications", "15-1252.00", "Software Developers"),
+    ("29-1141.00", "Registered Nurses", "29-1141.00", "Registered Nurses"),
 ]
 
 OEWS_HEADER = [
@@ -974,11 +992,30 @@ def write_area_wages(root: Path) -> None:
         workbook.save(root / relative)
 
 
-def write_mirror(path: Path, *, area_wages: bool = True) -> Path:
-    """Write the fixture mirror under `path` and return `path`."""
+def write_taxonomy_crosswalk(root: Path) -> None:
+    """Write O*NET's (optional) 2010-to-2019 crosswalk into a mirror."""
+    path = root / sources.ONET_TAXONOMY_CROSSWALK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = [
+        "O*NET-SOC 2010 Code",
+        "O*NET-SOC 2010 Title",
+        "O*NET-SOC 2019 Code",
+        "O*NET-SOC 2019 Title",
+    ]
+    path.write_text(_csv_text(header, [list(row) for row in TAXONOMY]), encoding="utf-8")
+
+
+def write_mirror(path: Path, *, taxonomy: bool = True, area_wages: bool = True) -> Path:
+    """Write the fixture mirror under `path` and return `path`.
+
+    Without `taxonomy`, O*NET's optional 2010-to-2019 crosswalk is left out; without
+    `area_wages`, the optional OEWS state and metropolitan-area workbooks.
+    """
     _write_onet(path / sources.ONET_FOLDER)
     _write_esco(path)
     _write_crosswalk(path)
+    if taxonomy:
+        write_taxonomy_crosswalk(path)
     _write_bls(path)
     if area_wages:
         write_area_wages(path)

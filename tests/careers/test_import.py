@@ -26,7 +26,14 @@ from headway.careers.models import (
 )
 from headway.domain.careerdata import integrity, sources
 from tests.careers.factories import VisionTargetFactory
-from tests.careers.mirror import APP_DEVELOPER_ESCO, BIRD_ESCO, SOFTWARE_ESCO, release_rows
+from tests.careers.mirror import (
+    APP_DEVELOPER_ESCO,
+    BIRD_ESCO,
+    CALL_CENTRE_ESCO,
+    SOFTWARE_ESCO,
+    release_rows,
+    write_mirror,
+)
 
 TABLES = (
     Occupation,
@@ -77,12 +84,14 @@ def test_it_imports_every_dataset_and_records_it(career_data: Path) -> None:
 def test_it_joins_esco_and_onet_through_the_crosswalk(career_data: Path) -> None:
     software = Occupation.objects.get(code="15-1252.00")
     esco = Occupation.objects.get(code=SOFTWARE_ESCO)
-    # The crosswalk names O*NET-SOC 2010's 15-1132.00, which O*NET 29.3 no longer has.
+    # The crosswalk names O*NET-SOC 2010's 15-1132.00; O*NET's own 2010-to-2019 crosswalk says
+    # it became 15-1252.00.
     assert (esco.onet_match, esco.crosswalk_method, esco.crosswalk_code) == (
         software,
-        "title",
+        "official",
         "15-1132.00",
     )
+    assert esco.match_closeness["rank"] <= 2 and esco.match_closeness["title"] == 1.0
     narrower = Occupation.objects.get(code=APP_DEVELOPER_ESCO)
     assert (narrower.broader, narrower.onet_match, narrower.crosswalk_method) == (
         esco,
@@ -91,6 +100,30 @@ def test_it_joins_esco_and_onet_through_the_crosswalk(career_data: Path) -> None
     )
     assert not narrower.crosswalk_direct and esco.crosswalk_direct
     assert Occupation.objects.get(code=BIRD_ESCO).onet_match is None
+    # A crosswalk row whose two occupations share neither title words nor work is dropped.
+    far = Occupation.objects.get(code=CALL_CENTRE_ESCO)
+    assert far.onet_match is None
+    assert far.crosswalk_candidate == Occupation.objects.get(code="15-1251.00")
+    counts = Dataset.objects.get(key="crosswalk").counts
+    assert counts["ESCO occupations whose crosswalk match is not close (dropped)"] == 1
+
+
+def test_without_onets_taxonomy_crosswalk_an_outdated_code_reaches_nothing(
+    db: None, tmp_path: Path
+) -> None:
+    mirror = write_mirror(tmp_path, taxonomy=False)
+    outcomes = services.datasets_sync(mirror=mirror)
+    assert all(outcome.status == "imported" for outcome in outcomes)
+    crosswalk = Dataset.objects.get(key="crosswalk")
+    assert crosswalk.missing_files == ["onet/2010_to_2019_Crosswalk.csv"]
+    esco = Occupation.objects.get(code=SOFTWARE_ESCO)
+    # Never matched by title to whatever O*NET occupation reads alike.
+    assert (esco.onet_match, esco.crosswalk_candidate, esco.crosswalk_code) == (
+        None,
+        None,
+        "15-1132.00",
+    )
+    assert crosswalk.notes["unmatched_codes"] == ["15-1131.00", "15-1132.00"]
 
 
 def test_importing_the_same_files_twice_changes_nothing(career_data: Path) -> None:
@@ -208,3 +241,15 @@ def test_ensure_without_a_reachable_source_explains_how_to_load(
     call_command("data", "ensure", stdout=out)
     assert "headway data sync --from DIR" in out.getvalue()
     assert Dataset.objects.count() == 0
+
+
+def test_a_malformed_taxonomy_crosswalk_fails_naming_the_file_and_line(
+    db: None, tmp_path: Path
+) -> None:
+    mirror = write_mirror(tmp_path)
+    path = mirror / "onet" / "2010_to_2019_Crosswalk.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "15-11X,Bad,15-1252.00,Software\n")
+    outcomes = {outcome.key: outcome for outcome in services.datasets_sync(mirror=mirror)}
+    assert outcomes["crosswalk"].status == "failed"
+    assert "2010_to_2019_Crosswalk.csv" in outcomes["crosswalk"].message
+    assert "line 5" in outcomes["crosswalk"].message and "'15-11X'" in outcomes["crosswalk"].message

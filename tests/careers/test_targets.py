@@ -99,8 +99,8 @@ def test_the_summary_places_the_salary_and_names_the_preparation_gap(
         "Software Developers (BLS, national)."
     )
     assert summary.preparation_words.startswith(
-        "This occupation is in job zone 4 (considerable preparation needed): most of these "
-        "occupations require a four-year bachelor's degree, but some do not. BLS lists "
+        "This occupation is among the occupations that need considerable preparation: most of "
+        "these occupations require a four-year bachelor's degree, but some do not. BLS lists "
         "“Bachelor's degree” as the typical education for entry."
     )
     assert "You noted these preparation goals for this vision: “Finish a BSc”." in (

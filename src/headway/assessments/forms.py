@@ -8,6 +8,7 @@ from django import forms
 
 from headway.assessments.selectors import ENJOYMENT_WORDS, PROFICIENCY_WORDS
 from headway.assessments.services import SUGGESTED_ACTIONS
+from headway.domain import plain
 from headway.plans.models import Action, Horizon
 
 # Plain integer fields: an out-of-range value reaches the service, which says what is allowed.
@@ -75,7 +76,8 @@ class MatchFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        help_text="O*NET job zones: 1 little or none, 5 extensive (often a graduate degree).",
+        help_text="From little or no preparation to extensive (often a graduate degree), "
+        "as O*NET groups occupations.",
     )
     min_pay = forms.DecimalField(
         label="Median pay at least (US$ a year)",
@@ -99,4 +101,7 @@ class MatchFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["max_job_zone"]
         assert isinstance(field, forms.TypedChoiceField)
-        field.choices = [("", "Any"), *((z, f"Up to {z}: {name}") for z, name in job_zones)]
+        field.choices = [
+            ("", "Any"),
+            *((z, f"At most: {plain.job_zone_name(z) or name}") for z, name in job_zones),
+        ]

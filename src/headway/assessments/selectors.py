@@ -36,7 +36,7 @@ from headway.careers.models import (
     VisionTarget,
 )
 from headway.careers.search import Filters, OccupationFacts, get_explorer
-from headway.domain import charts
+from headway.domain import charts, plain
 from headway.domain.riasec import (
     TYPE_INFO,
     TYPE_NAMES,
@@ -283,6 +283,11 @@ class OccupationMatch:
     median_text: str  # as the explorer words it: "$133,080", "≥ $239,200", "not published"
     growth_percent: Decimal | None
     url: str
+
+    @property
+    def preparation(self) -> str:
+        """Return the preparation it needs in O*NET's words, e.g. "Some preparation needed"."""
+        return plain.job_zone_name(self.job_zone)
 
 
 @dataclass(frozen=True)

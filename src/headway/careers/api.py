@@ -61,6 +61,7 @@ class OccupationHitOut(Schema):
     growth_percent: Decimal | None
     interest_code: str
     facts_from: str | None  # O*NET code the figures come from (an ESCO occupation's match)
+    twins: list[str] = []  # keys of the other views (ESCO or O*NET) of the same job
 
 
 class PayOut(Schema):
@@ -121,7 +122,9 @@ class OccupationOut(Schema):
     title: str
     description: str
     in_current_release: bool
-    facts_from: str | None
+    facts_from: str | None  # the O*NET code whose figures these are (an ESCO one's closest)
+    facts_closeness: dict[str, Any] | None  # {title, work, rank, of} of that match
+    no_facts_reason: str  # why an ESCO occupation has no US figures; "" otherwise
     crosswalk_method: str
     job_zone: JobZoneOut | None
     interests: dict[str, float] | None
@@ -151,8 +154,14 @@ class TargetOut(Schema):
     set_at: datetime | None
 
 
-def _hit(facts: search.OccupationFacts, label: str, score: float | None) -> dict[str, Any]:
+def _hit(
+    facts: search.OccupationFacts,
+    label: str,
+    score: float | None,
+    twins: tuple[search.OccupationFacts, ...] = (),
+) -> dict[str, Any]:
     return {
+        "twins": [twin.key for twin in twins],
         "key": facts.key,
         "code": facts.code,
         "source": facts.source,
@@ -191,7 +200,7 @@ def occupations(request: HttpRequest, params: Query[SearchIn]) -> Any:
     query = params.q.strip()
     if query:
         return [
-            _hit(result.facts, result.matched_label, result.score)
+            _hit(result.facts, result.matched_label, result.score, result.twins)
             for result in selectors.occupations_search(query, filters, limit)
         ]
     if not filters.active:
@@ -235,6 +244,10 @@ def _detail(page: selectors.OccupationPage) -> dict[str, Any]:
         "description": occupation.description,
         "in_current_release": occupation.in_current_release,
         "facts_from": source.code if source is not None else None,
+        "facts_closeness": occupation.match_closeness or None
+        if page.us_match is not None and page.us_match.occupation is not None
+        else None,
+        "no_facts_reason": page.us_match.reason if page.us_match is not None else "",
         "crosswalk_method": occupation.crosswalk_method,
         "job_zone": zone.__dict__ if zone else None,
         "interests": page.interests,

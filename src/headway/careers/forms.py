@@ -8,16 +8,10 @@ from typing import Any
 from django import forms
 
 from headway.careers.search import Filters
+from headway.domain.plain import JOB_ZONE_NAMES
 from headway.domain.riasec import TYPE_NAMES, TYPES
 
-JOB_ZONE_CHOICES = [
-    ("", "Any"),
-    ("1", "1: little or no preparation"),
-    ("2", "2: some preparation"),
-    ("3", "3: medium preparation"),
-    ("4", "4: considerable preparation"),
-    ("5", "5: extensive preparation"),
-]
+JOB_ZONE_CHOICES = [("", "Any"), *((str(zone), name) for zone, name in JOB_ZONE_NAMES.items())]
 INTEREST_CHOICES = [("", "Any"), *((letter, TYPE_NAMES[letter]) for letter in TYPES)]
 
 
@@ -37,7 +31,7 @@ class ExploreForm(forms.Form):
         ),
     )
     job_zone = forms.TypedChoiceField(
-        label="Preparation needed (job zone)",
+        label="Preparation needed",
         choices=JOB_ZONE_CHOICES,
         coerce=int,
         empty_value=None,

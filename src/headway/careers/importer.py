@@ -13,7 +13,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,10 +59,16 @@ from headway.domain.careerdata import onet as onet_files
 from headway.domain.careerdata.crosswalk import match_stale_codes
 from headway.domain.careerdata.integrity import check_dataset
 from headway.domain.careerdata.onet import OnetCategoryShare
+from headway.domain.careerdata.onet_taxonomy import (
+    codes_2019,
+    current_codes,
+    iter_taxonomy_changes,
+)
 from headway.domain.careerdata.verify import MINIMUM_COUNTS, digest_file
+from headway.domain.occupation_match import Closeness, MatchSide, WorkIndex, best_candidate
 
 # Bump when the importer stores something new, so unchanged files are imported again.
-IMPORTER_VERSION = 1
+IMPORTER_VERSION = 2
 BATCH = 2000
 _ESCO_OCCUPATION_URI = re.compile(r"^http://data\.europa\.eu/esco/occupation/([A-Za-z0-9-]{1,40})$")
 
@@ -568,15 +574,19 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
 
 
 def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
-    """Link each ESCO occupation to an O*NET occupation through Nesta's crosswalk.
+    """Link each ESCO occupation to the O*NET occupation Nesta's crosswalk names, when close.
 
-    The crosswalk was made against O*NET-SOC 2010, so some of its codes are no longer in
-    O*NET; such a row is matched by its O*NET title (`careerdata.crosswalk.match_stale_codes`,
-    as the job-title benchmark does), or stays unmatched. ESCO occupations without a row of
-    their own take the match of their nearest broader occupation that has one.
+    The crosswalk names O*NET-SOC 2010 codes. A code O*NET-SOC 2019 changed is followed
+    through O*NET's official 2010-to-2019 crosswalk when the source has it (to the closest of
+    the codes it became); without it, such a row reaches no O*NET occupation. ESCO
+    occupations without a row of their own take that of their nearest broader occupation.
+    Each ESCO occupation and the O*NET occupation reached are then judged by title and work
+    (`domain.occupation_match`): only a close pair becomes `onet_match`.
     """
     report = ImportReport()
     rows = list(iter_crosswalk(root / sources.CROSSWALK))
+    taxonomy_path = root / sources.ONET_TAXONOMY_CROSSWALK
+    official = codes_2019(iter_taxonomy_changes(taxonomy_path)) if taxonomy_path.is_file() else None
     esco = dict(Occupation.objects.filter(source=Occupation.Source.ESCO).values_list("code", "pk"))
     onet = dict(
         Occupation.objects.filter(
@@ -594,13 +604,8 @@ def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
         for child, parent in parent_pk.items()
         if parent in uri_by_pk
     ]
-    outdated = sorted({row.onet_code for row in rows if row.onet_code not in onet})
-    replacement = _stale_code_matches(rows) if outdated else {}
-    current = [
-        replace(row, onet_code=replacement.get(row.onet_code, row.onet_code)) for row in rows
-    ]
     direct = {row.esco_uri: row for row in rows}
-    resolved = resolve_crosswalk(current, broader)
+    resolved = resolve_crosswalk(rows, broader)  # ESCO URI -> O*NET-SOC 2010 code
     parent_uri = {link.concept_uri: link.broader_uri for link in broader}
 
     def own_row(uri: str) -> CrosswalkRow | None:
@@ -610,48 +615,70 @@ def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
             uri = parent_uri[uri]
         return direct.get(uri)
 
+    judge = _CrosswalkJudge(onet)
     desired: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    methods: dict[str, int] = {}
+    counts = {"close": 0, "not close": 0, "outdated code": 0, "none": 0}
     for uri, pk in esco.items():
         code = resolved.get(uri)
-        onet_pk = onet.get(code) if code else None
         row = own_row(uri)
-        if onet_pk is None or row is None:
-            desired[(pk,)] = (None, uri in direct, "", row.onet_code if row else "", None)
+        if code is None or row is None:
+            counts["none"] += 1
+            desired[(pk,)] = (None, uri in direct, "", "", None, None, {})
             continue
+        candidates = current_codes(code, official, onet)
+        if not candidates:
+            counts["outdated code"] += 1
+            desired[(pk,)] = (None, uri in direct, "", code, row.confidence, None, {})
+            continue
+        chosen, closeness = judge.best(pk, candidates)
         if uri not in direct:
             method = CrosswalkMethod.BROADER
-        elif row.onet_code in onet:
+        elif chosen == code:
             method = CrosswalkMethod.CODE
         else:
-            method = CrosswalkMethod.TITLE
-        methods[method] = methods.get(method, 0) + 1
+            method = CrosswalkMethod.OFFICIAL
+        counts["close" if closeness.close else "not close"] += 1
         desired[(pk,)] = (
-            onet_pk,
+            onet[chosen] if closeness.close else None,
             uri in direct,
             method,
-            row.onet_code,
+            code,
             row.confidence,
+            onet[chosen],
+            {
+                "title": round(closeness.title, 3),
+                "work": round(closeness.work, 3),
+                "rank": closeness.rank,
+                "of": closeness.of,
+            },
         )
-    matched = sum(methods.values())
+    outdated = sorted({row.onet_code for row in rows if row.onet_code not in onet})
     report.counts["rows"] = len(rows)
-    report.counts["ESCO occupations matched by their own row"] = methods.get(
-        CrosswalkMethod.CODE, 0
-    )
-    report.counts["ESCO occupations matched by title (outdated code)"] = methods.get(
-        CrosswalkMethod.TITLE, 0
-    )
-    report.counts["ESCO occupations matched through a broader one"] = methods.get(
-        CrosswalkMethod.BROADER, 0
-    )
-    report.counts["ESCO occupations without a match"] = len(esco) - matched
+    report.counts["ESCO occupations matched (judged close)"] = counts["close"]
+    report.counts["ESCO occupations whose crosswalk match is not close (dropped)"] = counts[
+        "not close"
+    ]
+    report.counts["ESCO occupations whose crosswalk code O*NET 29.3 no longer has"] = counts[
+        "outdated code"
+    ]
+    report.counts["ESCO occupations without a crosswalk row"] = counts["none"]
     report.counts["codes not in O*NET 29.3"] = len(outdated)
-    report.counts["codes not in O*NET 29.3, matched by title"] = len(replacement)
+    report.counts["codes not in O*NET 29.3, followed through O*NET-SOC 2019 changes"] = sum(
+        1 for code in outdated if current_codes(code, official, onet)
+    )
     unknown_rows = sum(1 for row in rows if row.esco_uri not in esco)
     if unknown_rows:
         report.counts["rows naming an unknown ESCO occupation (skipped)"] = unknown_rows
-    report.notes["replaced_codes"] = replacement
-    report.notes["unmatched_codes"] = [code for code in outdated if code not in replacement]
+    report.notes["official_taxonomy_crosswalk"] = official is not None
+    unmatched = [code for code in outdated if not current_codes(code, official, onet)]
+    report.notes["unmatched_codes"] = unmatched
+    # Search may still relate such an occupation to the O*NET one whose title reads alike: it
+    # only lends ranking credit, never figures (`careers.search`, `bench/job_titles.py`).
+    report.notes["search_bridge"] = {
+        code: current
+        for code, current in _stale_code_matches(rows).items()
+        if code in set(unmatched)
+    }
     changes, _ = sync_rows(
         Occupation.objects.filter(source=Occupation.Source.ESCO),
         ("pk",),
@@ -661,12 +688,18 @@ def import_crosswalk(root: Path, progress: Progress = _quiet) -> ImportReport:
             "crosswalk_method",
             "crosswalk_code",
             "crosswalk_confidence",
+            "crosswalk_candidate_id",
+            "match_closeness",
         ),
         desired,
         delete_missing=False,
     )
     report.changes.add(changes)
-    progress(f"  {matched} of {len(esco)} ESCO occupations matched to O*NET")
+    progress(
+        f"  {counts['close']} of {len(esco)} ESCO occupations matched to a close O*NET "
+        f"occupation; {counts['not close']} crosswalk matches dropped as not close, "
+        f"{counts['outdated code']} left with an outdated code"
+    )
     return report
 
 
@@ -691,6 +724,51 @@ def _stale_code_matches(rows: Sequence[CrosswalkRow]) -> dict[str, str]:
         [OnetOccupation(code, title, text) for _pk, code, title, text in occupations],
         alternates,
     )
+
+
+class _CrosswalkJudge:
+    """Judges ESCO occupations against O*NET candidates (`domain.occupation_match`)."""
+
+    def __init__(self, onet: Mapping[str, int]) -> None:
+        esco_titles: dict[int, list[str]] = {}
+        onet_titles: dict[int, list[str]] = {}
+        for occupation_id, kind, title in OccupationTitle.objects.filter(
+            kind__in=(OccupationTitle.Kind.ESCO_ALT, OccupationTitle.Kind.ALTERNATE)
+        ).values_list("occupation_id", "kind", "title"):
+            target = esco_titles if kind == OccupationTitle.Kind.ESCO_ALT else onet_titles
+            target.setdefault(occupation_id, []).append(title)
+        tasks: dict[int, list[str]] = {}
+        for occupation_id, statement in Task.objects.values_list("occupation_id", "statement"):
+            tasks.setdefault(occupation_id, []).append(statement)
+        skills: dict[int, list[str]] = {}
+        for occupation_id, label in OccupationSkill.objects.filter(
+            relation=OccupationSkill.Relation.ESSENTIAL
+        ).values_list("occupation_id", "skill__label"):
+            skills.setdefault(occupation_id, []).append(label)
+        self.esco: dict[int, MatchSide] = {}
+        for pk, title, description in Occupation.objects.filter(
+            source=Occupation.Source.ESCO
+        ).values_list("pk", "title", "description"):
+            work = ". ".join([description, *skills.get(pk, ())])
+            self.esco[pk] = MatchSide((title, *esco_titles.get(pk, ())), work)
+        self.onet: dict[str, MatchSide] = {}
+        code_of = {pk: code for code, pk in onet.items()}
+        for pk, title, description in Occupation.objects.filter(pk__in=code_of).values_list(
+            "pk", "title", "description"
+        ):
+            work = " ".join([description, *tasks.get(pk, ())])
+            self.onet[code_of[pk]] = MatchSide((title, *onet_titles.get(pk, ())), work)
+        self.work = WorkIndex(
+            {code: side.work for code, side in self.onet.items()},
+            (side.work for side in self.esco.values()),
+        )
+
+    def best(self, esco_pk: int, codes: Sequence[str]) -> tuple[str, Closeness]:
+        found = best_candidate(
+            self.esco[esco_pk], [(code, self.onet[code]) for code in codes], self.work
+        )
+        assert found is not None  # codes is never empty
+        return found
 
 
 # ---------------------------------------------------------------------------------------------

@@ -57,18 +57,20 @@ class JobZone(models.Model):
 
 
 class CrosswalkMethod(models.TextChoices):
-    """How an ESCO occupation was matched to an O*NET occupation."""
+    """How the crosswalk reaches an O*NET occupation from an ESCO occupation."""
 
     CODE = "code", "crosswalk row"
-    TITLE = "title", "crosswalk row, by title (its O*NET-SOC 2010 code left O*NET)"
+    OFFICIAL = "official", "crosswalk row, its O*NET-SOC 2010 code changed by O*NET-SOC 2019"
     BROADER = "broader", "crosswalk row of a broader ESCO occupation"
 
 
 class Occupation(models.Model):
     """An O*NET occupation or an ESCO occupation.
 
-    ESCO occupations point at an O*NET occupation through Nesta's crosswalk (`onet_match`),
-    which is how they get pay, outlook and preparation figures.
+    An ESCO occupation's crosswalk row names an O*NET occupation (`crosswalk_candidate`,
+    after O*NET's official code changes). Only when the two are judged close by title and work
+    (`domain.occupation_match`, kept in `match_closeness`) is it the `onet_match`, whose US
+    figures the pages show under "Closest US occupation".
     """
 
     class Source(models.TextChoices):
@@ -110,12 +112,23 @@ class Occupation(models.Model):
         help_text="Has a crosswalk row of its own (whether or not O*NET still has its code).",
     )
     crosswalk_method = models.CharField(
-        max_length=7, choices=CrosswalkMethod.choices, blank=True, default=""
+        max_length=8, choices=CrosswalkMethod.choices, blank=True, default=""
     )
     crosswalk_code = models.CharField(
         max_length=10, blank=True, help_text="The O*NET-SOC code the crosswalk row names."
     )
     crosswalk_confidence = models.FloatField(null=True, blank=True)
+    crosswalk_candidate = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The current O*NET occupation the crosswalk names, close or not.",
+    )
+    match_closeness = models.JSONField(
+        default=dict, blank=True, help_text="{title, work, rank, of}: see domain.occupation_match."
+    )
 
     class Meta:
         ordering = ("title", "id")

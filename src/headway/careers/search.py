@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -40,6 +40,8 @@ from headway.careers.models import (
     Projection,
     Wage,
 )
+from headway.domain import plain
+from headway.domain.occupation_match import title_similarity
 from headway.domain.occupation_search import (
     EXPLORER_TUNING,
     OccupationIndex,
@@ -80,6 +82,11 @@ class OccupationFacts:
         return self.source == Occupation.Source.ONET
 
     @property
+    def display_title(self) -> str:
+        """Return the title as shown: ESCO labels in title case."""
+        return self.title if self.is_onet else plain.title_case(self.title)
+
+    @property
     def growth_text(self) -> str:
         return "" if self.growth_percent is None else f"{self.growth_percent:+.1f}%"
 
@@ -91,8 +98,14 @@ class OccupationFacts:
     def summary(self) -> list[str]:
         """Return the facts a result line shows, as short phrases."""
         parts = []
+        if not self.is_onet:
+            parts.append(
+                f"Closest US occupation: {self.onet_title}"
+                if self.onet_title
+                else "No close US occupation"
+            )
         if self.job_zone:
-            parts.append(f"Job zone {self.job_zone}")
+            parts.append(plain.job_zone_name(self.job_zone))
         if self.median_text:
             suffix = (
                 " a year" if self.median_annual is not None or self.median_marker == "#" else ""
@@ -102,10 +115,6 @@ class OccupationFacts:
             parts.append(f"Growth {self.growth_text}")
         if self.education:
             parts.append(self.education)
-        if not self.is_onet:
-            parts.append(
-                f"US figures of O*NET “{self.onet_title}”" if self.onet_title else "No O*NET match"
-            )
         return parts
 
 
@@ -161,9 +170,34 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Result:
+    """One job in the results; `twins` are its other views (ESCO and O*NET) of the same job."""
+
     facts: OccupationFacts
     score: float
     matched_label: str
+    twins: tuple[OccupationFacts, ...] = ()
+
+    @property
+    def views(self) -> tuple[OccupationFacts, ...]:
+        return (self.facts, *self.twins)
+
+
+# An ESCO occupation and its close O*NET match are one job in the results when one of the ESCO
+# labels and the O*NET title share this much of their words (domain.occupation_match).
+TWIN_TITLE = 0.5
+
+
+def twin_groups(
+    esco_to_onet: Mapping[str, str],
+    titles: Mapping[str, Sequence[str]],
+    onet_titles: Mapping[str, str],
+) -> dict[str, str]:
+    """Return, per ESCO code, the O*NET code it is a twin of (its close match, a close title)."""
+    return {
+        esco: onet
+        for esco, onet in esco_to_onet.items()
+        if title_similarity(titles.get(esco, ()), (onet_titles[onet],)) >= TWIN_TITLE
+    }
 
 
 @dataclass
@@ -176,6 +210,7 @@ class Explorer:
     education_levels: tuple[str, ...]
     top_code: Decimal | None
     onet_codes_by_title: list[str] = field(default_factory=list)
+    twin_of: dict[str, str] = field(default_factory=dict)  # ESCO code -> O*NET code
     _recent: dict[tuple[Any, ...], list[Result]] = field(default_factory=dict, repr=False)
 
     @property
@@ -212,15 +247,31 @@ class Explorer:
         return results
 
     def _search(self, query: str, filters: Filters, limit: int, prefix: bool) -> list[Result]:
-        depth = 1000 if filters.active else limit
-        results = []
+        # Twins fold into one result, so look deeper than `limit` to fill the list.
+        depth = 1000 if filters.active else limit * 2
+        results: list[Result] = []
+        group_at: dict[str, int] = {}  # O*NET code (the job) -> position in results
         for hit in self.index.search(query, depth, prefix=prefix):
             facts = self.facts[hit.id]
             if filters.active and not filters.accept(facts, self.top_code):
                 continue
-            results.append(Result(facts, hit.score, hit.matched_label))
+            job = facts.code if facts.is_onet else self.twin_of.get(facts.code, facts.code)
+            at = group_at.get(job)
+            if at is not None:
+                first = results[at]
+                if facts.is_onet:  # the O*NET view leads: the figures shown are its own
+                    results[at] = Result(
+                        facts, first.score, first.matched_label, (first.facts, *first.twins)
+                    )
+                else:
+                    results[at] = Result(
+                        first.facts, first.score, first.matched_label, (*first.twins, facts)
+                    )
+                continue
             if len(results) >= limit:
-                break
+                continue  # a later hit may still be a twin of a listed job
+            group_at[job] = len(results)
+            results.append(Result(facts, hit.score, hit.matched_label))
         return results
 
     def browse(self, filters: Filters) -> list[OccupationFacts]:
@@ -273,6 +324,7 @@ _COLUMNS = (
     "crosswalk_method",
     "crosswalk_direct",
     "crosswalk_code",
+    "crosswalk_candidate_id",
 )
 
 
@@ -305,18 +357,22 @@ def _read_catalogue() -> _Catalogue:
             continue
         for kind, text in sorted(pairs, key=lambda pair: _TITLE_ORDER[pair[0]]):  # file order
             by_kind[kind][row[3]].append(text)
-    # Each ESCO occupation's crosswalked code: its match's, else the outdated code the
-    # crosswalk names (the benchmark keeps it, and it can still name a SOC with employment).
+    # Each ESCO occupation's crosswalked code: the O*NET occupation the crosswalk names (close
+    # or not: ranking, unlike figures, may use a loose relation); for an outdated code that
+    # reaches none, the current one its title matches (the import's `search_bridge`), else the
+    # outdated code itself (it can still name a SOC with employment).
     codes: dict[str, str] = {}
     direct: set[str] = set()
+    notes = Dataset.objects.filter(key="crosswalk").values_list("notes", flat=True).first()
+    bridge: dict[str, str] = (notes or {}).get("search_bridge") or {}
     for row in rows:
         if row[1] != Occupation.Source.ESCO:
             continue
-        match = by_pk.get(row[15])
+        match = by_pk.get(row[19])
         if match is not None:
             codes[row[3]] = match[3]
         elif row[18]:
-            codes[row[3]] = row[18]
+            codes[row[3]] = bridge.get(row[18], row[18])
         if row[17]:
             direct.add(row[3])
     sources = OccupationSources(
@@ -389,6 +445,7 @@ def build_explorer(stamp: tuple[Any, ...] | None = None) -> Explorer:
     top = (oews.get("top_codes") or {}).get("annual")
     top_code = Decimal(top) if top else None
     facts: dict[str, OccupationFacts] = {}
+    by_code_title = {row[3]: row[4] for row in rows}
     for row in rows:
         onet_row = by_pk.get(row[15]) if row[1] == Occupation.Source.ESCO else row
         facts[row[3]] = _facts(row, onet_row, wages, projections, top_code)
@@ -396,6 +453,15 @@ def build_explorer(stamp: tuple[Any, ...] | None = None) -> Explorer:
         {value for _growth, value, _wage in projections.values() if value},
         key=_education_rank,
     )
+    esco_to_onet = {
+        row[3]: by_pk[row[15]][3]
+        for row in rows
+        if row[1] == Occupation.Source.ESCO and row[15] in by_pk
+    }
+    labels = {
+        code: [by_code_title[code], *catalogue.sources.esco_labels.get(code, ())]
+        for code in esco_to_onet
+    }
     return Explorer(
         stamp=stamp,
         index=index,
@@ -403,6 +469,7 @@ def build_explorer(stamp: tuple[Any, ...] | None = None) -> Explorer:
         education_levels=tuple(educations),
         top_code=top_code,
         onet_codes_by_title=[row[3] for row in sorted(onet, key=lambda row: row[4].lower())],
+        twin_of=twin_groups(esco_to_onet, labels, {row[3]: row[4] for row in onet}),
     )
 
 

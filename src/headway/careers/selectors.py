@@ -27,6 +27,7 @@ from headway.careers.facts import (
 )
 from headway.careers.models import (
     AreaWage,
+    CrosswalkMethod,
     Dataset,
     ElementRating,
     JobZone,
@@ -40,8 +41,10 @@ from headway.careers.models import (
     Wage,
     WageArea,
 )
+from headway.domain import plain
 from headway.domain.areas import Area, match_area
 from headway.domain.careerdata import sources
+from headway.domain.occupation_match import Closeness
 from headway.domain.skill_search import SkillRecord
 from headway.plans.models import Goal, Vision
 
@@ -129,9 +132,10 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
     """Return the occupation's essential and optional ESCO skills.
 
     An ESCO occupation has its own. An O*NET occupation gets those of the ESCO occupations
-    crosswalked to it by their own crosswalk rows (or, when there are none, of those matched
-    through a broader ESCO occupation): a skill is essential when at least half of them hold
-    it essential, and each skill says how many list it.
+    matched to it (`onet_match`: crosswalked and judged close) by their own crosswalk rows
+    (or, when there are none, of those matched through a broader ESCO occupation): a skill is
+    essential when at least half of them hold it essential, and each skill says how many list
+    it. Pages show them under "Closest ESCO occupation".
     """
     if occupation.is_onet:
         matches = list(
@@ -186,8 +190,101 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
 
 
 def facts_source(occupation: Occupation) -> Occupation | None:
-    """Return the O*NET occupation whose facts (pay, job zone, interests) apply here."""
+    """Return the O*NET occupation whose facts (pay, job zone, interests) apply here.
+
+    For an ESCO occupation that is its closest US occupation, and only when the crosswalk's
+    match was judged close (`onet_match`); the pages show its figures under that name.
+    """
     return occupation if occupation.is_onet else occupation.onet_match
+
+
+def closeness_of(occupation: Occupation) -> Closeness | None:
+    """Return the stored judgement of an ESCO occupation's crosswalk match, if judged."""
+    stored = occupation.match_closeness or {}
+    try:
+        return Closeness(
+            float(stored["title"]), float(stored["work"]), int(stored["rank"]), int(stored["of"])
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class UsMatch:
+    """An ESCO occupation's closest US (O*NET) occupation, or why it has none."""
+
+    occupation: Occupation | None  # whose US figures are shown, under its own name
+    candidate: Occupation | None  # what the crosswalk names, close or not
+    closeness: Closeness | None
+    method: str
+    reason: str  # why no US figures are shown; "" when they are
+
+    @property
+    def how(self) -> str:
+        """Return how the crosswalk reaches the O*NET occupation, in words."""
+        if self.method == CrosswalkMethod.BROADER:
+            return "through the crosswalk row of a broader ESCO occupation"
+        if self.method == CrosswalkMethod.OFFICIAL:
+            return (
+                "through the crosswalk's O*NET-SOC 2010 code and O*NET's official "
+                "2010-to-2019 code changes"
+            )
+        return "through the crosswalk"
+
+
+def occupation_us_match(occupation: Occupation) -> UsMatch | None:
+    """Return how an ESCO occupation reaches US figures (None for an O*NET occupation)."""
+    if occupation.is_onet:
+        return None
+    closeness = closeness_of(occupation)
+    candidate = occupation.crosswalk_candidate
+    method = occupation.crosswalk_method
+    if occupation.onet_match is not None and closeness is not None and closeness.close:
+        return UsMatch(occupation.onet_match, candidate, closeness, method, "")
+    if candidate is not None and closeness is not None:
+        reason = (
+            f"Nesta's crosswalk pairs this occupation with the US occupation “{candidate.title}”, "
+            f"but the two are not close enough to show its figures as this one's. "
+            f"{closeness.explanation}"
+        )
+    elif occupation.crosswalk_code:
+        notes = Dataset.objects.filter(key="crosswalk").values_list("notes", flat=True).first()
+        if (notes or {}).get("official_taxonomy_crosswalk"):
+            why = "O*NET's official 2010-to-2019 crosswalk names no current occupation for it"
+        else:
+            why = (
+                "O*NET's official 2010-to-2019 crosswalk, which says what became of such codes, "
+                "is not in the data source"
+            )
+        reason = (
+            f"The crosswalk names the O*NET-SOC 2010 code {occupation.crosswalk_code}, which "
+            f"O*NET 29.3 no longer uses, and {why}; so no US figures are shown rather than "
+            "another occupation's."
+        )
+    else:
+        reason = (
+            "The crosswalk matches no US (O*NET) occupation to this ESCO occupation or to a "
+            "broader one, so there are no US pay, outlook or preparation figures for it."
+        )
+    return UsMatch(None, candidate, closeness, method, reason)
+
+
+@dataclass(frozen=True)
+class EscoMatch:
+    """An ESCO occupation matched to an O*NET occupation, with how close the two are."""
+
+    occupation: Occupation
+    closeness: Closeness | None
+
+
+def occupation_esco_matches(occupation: Occupation) -> list[EscoMatch]:
+    """Return the ESCO occupations judged close to an O*NET occupation, closest first."""
+    matches = Occupation.objects.filter(onet_match=occupation, in_current_release=True)
+    found = [EscoMatch(match, closeness_of(match)) for match in matches]
+    return sorted(
+        found,
+        key=lambda m: (m.closeness.rank if m.closeness else 9999, m.occupation.title.casefold()),
+    )
 
 
 @dataclass(frozen=True)
@@ -207,9 +304,18 @@ def occupation_job_zone(occupation: Occupation) -> JobZoneFacts | None:
         return None
     row = JobZone.objects.filter(zone=source.job_zone).first()
     if row is None:
-        return JobZoneFacts(source.job_zone, f"Job Zone {source.job_zone}", "", "", "", "")
+        return JobZoneFacts(source.job_zone, plain.job_zone_name(source.job_zone), "", "", "", "")
+    return _zone_facts(row)
+
+
+def _zone_facts(row: JobZone, *, examples: bool = True) -> JobZoneFacts:
     return JobZoneFacts(
-        row.zone, row.name, row.education, row.experience, row.training, row.examples
+        row.zone,
+        plain.job_zone_name(row.zone) or row.name,
+        row.education,
+        row.experience,
+        row.training,
+        row.examples if examples else "",
     )
 
 
@@ -317,6 +423,16 @@ class TechnologyGroup:
         return sum(1 for example in self.examples if example.hot)
 
 
+TECHNOLOGY_HIGHLIGHTS = 8
+
+
+def technology_highlights(groups: Sequence[TechnologyGroup]) -> list[Any]:
+    """Return the few technologies to show first: in demand, then hot, by name."""
+    flagged = [tech for group in groups for tech in group.examples if tech.hot or tech.in_demand]
+    flagged.sort(key=lambda tech: (not tech.in_demand, not tech.hot, tech.example.casefold()))
+    return flagged[:TECHNOLOGY_HIGHLIGHTS]
+
+
 @dataclass
 class OccupationPage:
     occupation: Occupation
@@ -334,20 +450,33 @@ class OccupationPage:
     related: list[RelatedOccupation]
     broader: Occupation | None
     narrower: list[Occupation]
-    onet_files_missing: list[str]
+    us_match: UsMatch | None  # for an ESCO occupation: its closest US occupation, or why none
+    esco_matches: list[EscoMatch]  # for an O*NET occupation: the close ESCO occupations
     pay_chart: str | None = None
     hot_count: int = 0
     datasets: dict[str, Dataset] = field(default_factory=dict)
+    summary: str = ""
+    on_the_job: list[str] = field(default_factory=list)
+    outlook: plain.Outlook | None = None
+    technology_highlights: list[Any] = field(default_factory=list)
+    technology_count: int = 0
+
+    @property
+    def title(self) -> str:
+        return display_title(self.occupation)
+
+    @property
+    def bright_rule(self) -> str:
+        return plain.BRIGHT_RULE
 
 
 def occupation_page(key: str) -> OccupationPage:
     """Return everything the occupation page shows, or raise 404."""
     occupation = get_object_or_404(
-        Occupation.objects.select_related("onet_match", "broader"), key=key
+        Occupation.objects.select_related("onet_match", "broader", "crosswalk_candidate"), key=key
     )
     source = facts_source(occupation)
     datasets = {record.key: record for record in Dataset.objects.all()}
-    onet_missing = datasets["onet"].missing_files if "onet" in datasets else []
     titles_of = occupation
     kinds: Sequence[str] = (
         (OccupationTitle.Kind.ALTERNATE,)
@@ -394,13 +523,23 @@ def occupation_page(key: str) -> OccupationPage:
         for name, value in ((oews.notes if oews else {}).get("top_codes") or {}).items()
     }
     wages = _wage_facts(wage, tops) if wage else None
+    skills = occupation_esco_skills(occupation)
+    if occupation.is_onet:
+        on_the_job = [plain.sentence_start(task.statement) for task in tasks[:5]]
+    else:
+        # ESCO lists no tasks; its essential skills (not knowledge) are the work in its words.
+        on_the_job = [
+            plain.sentence_start(skill.label)
+            for skill in skills.essential
+            if skill.skill_type != "knowledge"
+        ][:5]
     return OccupationPage(
         occupation=occupation,
         source=source,
         alternate_titles=alternate_titles,
         tasks=tasks,
         technologies=technologies,
-        skills=occupation_esco_skills(occupation),
+        skills=skills,
         ratings=ratings,
         job_zone=occupation_job_zone(occupation),
         wages=wages,
@@ -412,13 +551,26 @@ def occupation_page(key: str) -> OccupationPage:
         narrower=[]
         if occupation.is_onet
         else list(occupation.narrower.filter(in_current_release=True).order_by("title")),
-        onet_files_missing=onet_missing,
+        us_match=occupation_us_match(occupation),
+        esco_matches=occupation_esco_matches(occupation) if occupation.is_onet else [],
         pay_chart=wages.annual.chart(f"Annual pay: {wages.title}")
         if wages is not None and wages.annual.published
         else None,
         hot_count=sum(group.hot for group in technologies),
         datasets=datasets,
+        summary=plain.first_sentence(occupation.description),
+        on_the_job=on_the_job,
+        outlook=plain.bright_outlook(projection.change_percent, projection.annual_openings)
+        if projection is not None
+        else None,
+        technology_highlights=technology_highlights(technologies),
+        technology_count=sum(len(group.examples) for group in technologies),
     )
+
+
+def display_title(occupation: Occupation) -> str:
+    """Return the occupation's title as a heading shows it (ESCO labels in title case)."""
+    return occupation.title if occupation.is_onet else plain.title_case(occupation.title)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,13 +680,19 @@ def occupation_local_pay(
 @dataclass
 class ComparedOccupation:
     occupation: Occupation
-    source: Occupation | None
+    source: Occupation | None  # itself, or an ESCO occupation's closest US occupation
     job_zone: JobZoneFacts | None
     wages: WageFacts | None
     projection: Projection | None
     interests: dict[str, float] | None
     top_skills: list[SkillShare]
     hot_technologies: list[str]
+    us_match: UsMatch | None = None
+    skills_from: list[Occupation] = field(default_factory=list)  # when not its own: from these
+
+    @property
+    def title(self) -> str:
+        return display_title(self.occupation)
 
 
 COMPARE_MAX = 3
@@ -545,7 +703,9 @@ def occupations_compare(keys: Sequence[str]) -> list[ComparedOccupation]:
     wanted = list(dict.fromkeys(key for key in keys if key))[:COMPARE_MAX]
     found = {
         occupation.key: occupation
-        for occupation in Occupation.objects.select_related("onet_match").filter(key__in=wanted)
+        for occupation in Occupation.objects.select_related(
+            "onet_match", "crosswalk_candidate"
+        ).filter(key__in=wanted)
     }
     occupations = [found[key] for key in wanted if key in found]
     sources_ = [facts_source(occupation) for occupation in occupations]
@@ -567,20 +727,19 @@ def occupations_compare(keys: Sequence[str]) -> list[ComparedOccupation]:
             if source is not None
             else []
         )
+        skills = occupation_esco_skills(occupation)
         compared.append(
             ComparedOccupation(
                 occupation=occupation,
                 source=source,
-                job_zone=JobZoneFacts(
-                    zone.zone, zone.name, zone.education, zone.experience, zone.training, ""
-                )
-                if zone
-                else None,
+                job_zone=_zone_facts(zone, examples=False) if zone else None,
                 wages=_wage_facts(wages[soc], tops) if soc in wages else None,
                 projection=projections.get(soc),
                 interests=source.interests if source is not None else None,
-                top_skills=occupation_esco_skills(occupation).essential[:8],
+                top_skills=skills.essential[:8],
                 hot_technologies=hot,
+                us_match=occupation_us_match(occupation),
+                skills_from=skills.sources if occupation.is_onet else [],
             )
         )
     return compared
@@ -638,6 +797,11 @@ class VisionTargetSummary:
     preparation_words: str
     local: LocalPay | None = None  # pay where the vision's location is, when area wages exist
     local_pay_words: str = ""
+    us_match: UsMatch | None = None  # for an ESCO target: its closest US occupation, or why none
+
+    @property
+    def title(self) -> str:
+        return display_title(self.occupation)
 
 
 PREPARATION_CATEGORIES = (
@@ -661,6 +825,7 @@ def vision_target_summary(user: User, vision: Vision) -> VisionTargetSummary | N
         return None
     occupation = target.occupation
     source = facts_source(occupation)
+    us_match = occupation_us_match(occupation)
     wages = occupation_wages(occupation)
     desired = vision.salary_min if vision.salary_min is not None else vision.salary_max
     currency = (vision.salary_currency or "").upper()
@@ -710,19 +875,33 @@ def vision_target_summary(user: User, vision: Vision) -> VisionTargetSummary | N
         job_zone=zone,
         entry_education=projection.typical_education if projection else "",
         noted_goals=goals,
-        preparation_words=_preparation_words(zone, projection, goals),
+        preparation_words=_preparation_words(zone, projection, goals, source, occupation),
+        us_match=us_match,
         local=local,
         local_pay_words=local_words,
     )
 
 
 def _preparation_words(
-    zone: JobZoneFacts | None, projection: Projection | None, goals: list[str]
+    zone: JobZoneFacts | None,
+    projection: Projection | None,
+    goals: list[str],
+    source: Occupation | None,
+    occupation: Occupation,
 ) -> str:
-    if zone is None:
-        needs = "O*NET gives no job zone for this occupation"
+    subject = (
+        "This occupation"
+        if source is None or source.pk == occupation.pk
+        else f"Its closest US occupation, {source.title},"
+    )
+    if source is None:
+        needs = "There are no US preparation figures for this occupation"
+    elif zone is None:
+        needs = f"O*NET says nothing of the preparation {subject[0].lower()}{subject[1:]} needs"
+        needs = needs.rstrip(",")
     else:
-        needs = f"This occupation is in job zone {zone.zone} ({_zone_short(zone.name)})"
+        amount = zone.name.lower().removesuffix(" needed")
+        needs = f"{subject} is among the occupations that need {amount}"
         if zone.education:
             needs += f": {zone.education[0].lower()}{zone.education[1:].rstrip('.')}"
     if projection is not None and projection.typical_education:
@@ -736,8 +915,3 @@ def _preparation_words(
     else:
         noted = "You have noted no education, credential or experience goals for this vision yet"
     return f"{needs}. {noted}."
-
-
-def _zone_short(name: str) -> str:
-    # "Job Zone Four: Considerable Preparation Needed" -> "considerable preparation needed"
-    return name.split(":", 1)[-1].strip().lower() if ":" in name else name

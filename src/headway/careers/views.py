@@ -13,6 +13,7 @@ from headway.careers import search, selectors, services
 from headway.careers.forms import ExploreForm, TargetForm
 from headway.careers.models import Occupation
 from headway.core.http import authed_user
+from headway.domain import plain
 from headway.domain.careerdata import sources
 
 RESULTS_LIMIT = 20
@@ -114,7 +115,9 @@ def about_view(request: HttpRequest) -> HttpResponse:
         missing = record.missing_files if record is not None else []
         gaps = [sources.GAPS[path] for path in missing if path in sources.GAPS]
         rows.append((source.info, record, gaps))
-    return render(request, "careers/dataset_list.html", {"rows": rows})
+    return render(
+        request, "careers/dataset_list.html", {"rows": rows, "bright_rule": plain.BRIGHT_RULE}
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ from django import template
 
 from headway.careers import selectors
 from headway.careers.facts import money
+from headway.domain import plain
 from headway.domain.riasec import TYPE_NAMES
 
 register = template.Library()
@@ -57,3 +58,9 @@ def vision_target(context: template.Context, vision: Any) -> dict[str, Any]:
     if vision is not None and user is not None and user.is_authenticated:
         summary = selectors.vision_target_summary(user, vision)
     return {"vision": vision, "summary": summary, "request": request}
+
+
+@register.filter
+def display_title(occupation: Any) -> str:
+    """Return an occupation's title as shown: ESCO labels in title case, O*NET's as they are."""
+    return plain.title_case(occupation.title) if occupation.source == "esco" else occupation.title

@@ -6,6 +6,7 @@ File paths are relative to a mirror root laid out like the official downloads, u
     esco/ESCO dataset - v1.1.1 - classification - en - csv.zip
     esco/ESCO dataset - v1.1.1 - classification -  - csv.zip
     crosswalk/esco_onet_crosswalk_Nov2020.csv
+    onet/2010_to_2019_Crosswalk.csv            (optional: O*NET's official taxonomy crosswalk)
     bls/national_M2024_dl.xlsx
     bls/state_M2024_dl.xlsx     (optional: wages by state)
     bls/MSA_M2024_dl.xlsx       (optional: wages by metropolitan area)
@@ -76,6 +77,7 @@ ONET_FOLDER = "onet/db_29_3_text"
 ESCO_CLASSIFICATION = "esco/ESCO dataset - v1.1.1 - classification - en - csv.zip"
 ESCO_RELATIONS = "esco/ESCO dataset - v1.1.1 - classification -  - csv.zip"
 CROSSWALK = "crosswalk/esco_onet_crosswalk_Nov2020.csv"
+ONET_TAXONOMY_CROSSWALK = "onet/2010_to_2019_Crosswalk.csv"
 OEWS_NATIONAL = "bls/national_M2024_dl.xlsx"
 OEWS_STATE = "bls/state_M2024_dl.xlsx"
 OEWS_METRO = "bls/MSA_M2024_dl.xlsx"
@@ -118,6 +120,7 @@ CROSSWALK_INFO = DatasetInfo(
     licence_url="https://github.com/nestauk/mapping-career-causeways/blob/HEAD/LICENSE",
     urls=(
         "https://github.com/nestauk/mapping-career-causeways/tree/HEAD/supplementary_online_data/ONET_ESCO_crosswalk",
+        "https://www.onetcenter.org/taxonomy/2019/walk.html",
     ),
     attribution=(
         "ESCO to O*NET crosswalk by Nesta, from Kanders K., Djumalieva J., Sleeman C. and "
@@ -170,9 +173,11 @@ ESCO_SOURCE = DatasetSource(
     required=(ESCO_CLASSIFICATION, ESCO_RELATIONS),
     downloads=(),
 )
+# Nesta's crosswalk names O*NET-SOC 2010 codes; O*NET's own 2010-to-2019 taxonomy crosswalk
+# (optional) says what became of the codes that O*NET-SOC 2019 changed.
 CROSSWALK_SOURCE = DatasetSource(
     info=CROSSWALK_INFO,
-    files=(CROSSWALK,),
+    files=(CROSSWALK, ONET_TAXONOMY_CROSSWALK),
     required=(CROSSWALK,),
     downloads=(
         Download(
@@ -180,6 +185,11 @@ CROSSWALK_SOURCE = DatasetSource(
             "supplementary_online_data/ONET_ESCO_crosswalk/esco_onet_crosswalk_Nov2020.csv",
             archive=False,
             files=(CROSSWALK,),
+        ),
+        Download(
+            "https://www.onetcenter.org/taxonomy/2019/walk/2010_to_2019_Crosswalk.csv?fmt=csv",
+            archive=False,
+            files=(ONET_TAXONOMY_CROSSWALK,),
         ),
     ),
 )
