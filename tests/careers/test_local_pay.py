@@ -160,7 +160,7 @@ def test_local_pay_adds_three_queries_to_the_occupation_page(
 ) -> None:
     vision_of(owner, "Austin, TX")
     owner_client.get("/careers/occupations/15-1252.00/")
-    # the 15 of test_the_occupation_page_needs_few_queries, the visions' targets, then local
+    # the 16 of test_the_occupation_page_needs_few_queries, the visions' targets, then local
     # pay: areas, the area's wages, top codes
-    with django_assert_num_queries(19):  # type: ignore[operator]
+    with django_assert_num_queries(20):  # type: ignore[operator]
         owner_client.get("/careers/occupations/15-1252.00/")
