@@ -16,19 +16,11 @@ from headway.assessments import selectors, services
 from headway.assessments.models import InterestAttempt, UserSkill
 from headway.assessments.services import AssessmentError
 from headway.careers.models import Skill
+from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
 from headway.domain.riasec import TYPE_INFO
 
 router = Router(tags=["assessments"])
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-def _refused(error: AssessmentError) -> Status:
-    return Status(422, {"detail": error.message, "field": error.field})
 
 
 # Questionnaire
@@ -149,10 +141,7 @@ def attempts_list(request: HttpRequest) -> Any:
 )
 def attempt_start(request: HttpRequest) -> Any:
     """Start an attempt, or take up the unfinished one (200)."""
-    try:
-        attempt, created = services.attempt_start(user=authed_user(request))
-    except AssessmentError as error:
-        return _refused(error)
+    attempt, created = services.attempt_start(user=authed_user(request))
     return Status(201 if created else 200, _attempt_detail(attempt))
 
 
@@ -168,10 +157,7 @@ def attempt_get(request: HttpRequest, attempt_id: int) -> Any:
 def answers_save(request: HttpRequest, attempt_id: int, payload: AnswersIn) -> Any:
     """Save some answers of an unfinished attempt; earlier answers stay."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
-    try:
-        services.answers_save(attempt=attempt, answers=payload.answers)
-    except AssessmentError as error:
-        return _refused(error)
+    services.answers_save(attempt=attempt, answers=payload.answers)
     return _attempt_detail(attempt)
 
 
@@ -181,10 +167,7 @@ def answers_save(request: HttpRequest, attempt_id: int, payload: AnswersIn) -> A
 def attempt_complete(request: HttpRequest, attempt_id: int) -> Any:
     """Score a fully answered attempt."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
-    try:
-        services.attempt_complete(attempt=attempt)
-    except AssessmentError as error:
-        return _refused(error)
+    services.attempt_complete(attempt=attempt)
     return _attempt_detail(attempt)
 
 
@@ -381,17 +364,14 @@ def skills_list(request: HttpRequest) -> Any:
 )
 def skills_add(request: HttpRequest, payload: UserSkillIn) -> Any:
     """Add a rated skill; one you already have is updated instead (200, `merged`)."""
-    try:
-        user_skill, merged = services.user_skill_add(
-            user=authed_user(request),
-            name=payload.name,
-            skill_id=_skill_id(payload.skill_id, payload.skill_uri),
-            proficiency=payload.proficiency,
-            enjoyment=payload.enjoyment,
-            evidence=payload.evidence,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    user_skill, merged = services.user_skill_add(
+        user=authed_user(request),
+        name=payload.name,
+        skill_id=_skill_id(payload.skill_id, payload.skill_uri),
+        proficiency=payload.proficiency,
+        enjoyment=payload.enjoyment,
+        evidence=payload.evidence,
+    )
     message = (
         f"You already had “{user_skill.label}”: its ratings are updated."
         if merged
@@ -412,17 +392,12 @@ def skill_get(request: HttpRequest, user_skill_id: int) -> Any:
 def skill_update(request: HttpRequest, user_skill_id: int, payload: UserSkillPatch) -> Any:
     """Change a skill's ratings or evidence; fields left out stay."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
-    try:
-        services.user_skill_update(
-            user_skill=user_skill,
-            proficiency=user_skill.proficiency
-            if payload.proficiency is None
-            else payload.proficiency,
-            enjoyment=user_skill.enjoyment if payload.enjoyment is None else payload.enjoyment,
-            evidence=user_skill.evidence if payload.evidence is None else payload.evidence,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    services.user_skill_update(
+        user_skill=user_skill,
+        proficiency=user_skill.proficiency if payload.proficiency is None else payload.proficiency,
+        enjoyment=user_skill.enjoyment if payload.enjoyment is None else payload.enjoyment,
+        evidence=user_skill.evidence if payload.evidence is None else payload.evidence,
+    )
     return _user_skill(user_skill)
 
 
@@ -452,10 +427,7 @@ class TraitOut(Schema):
 def skill_trait(request: HttpRequest, user_skill_id: int, payload: TraitIn) -> Any:
     """Add a skill to your plan's strengths or weaknesses (once)."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
-    try:
-        trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
-    except AssessmentError as error:
-        return _refused(error)
+    trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
     body = {"id": trait.pk, "kind": trait.kind, "title": trait.title, "note": trait.note}
     return Status(201 if created else 200, {**body, "created": created})
 
@@ -574,18 +546,15 @@ class GapGoalOut(Schema):
 @router.post("/gap/goals", response={200: GapGoalOut, 201: GapGoalOut, 422: ErrorOut})
 def gap_goal(request: HttpRequest, payload: GapGoalIn) -> Any:
     """Turn a skill into a draft goal with suggested actions; a second call returns it (200)."""
-    try:
-        skill_id = _skill_id(payload.skill_id, payload.skill_uri)
-        if skill_id is None:
-            raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
-        goal, created = services.gap_goal_create(
-            user=authed_user(request),
-            skill_id=skill_id,
-            action_kinds=payload.action_kinds,
-            horizon=payload.horizon,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    skill_id = _skill_id(payload.skill_id, payload.skill_uri)
+    if skill_id is None:
+        raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
+    goal, created = services.gap_goal_create(
+        user=authed_user(request),
+        skill_id=skill_id,
+        action_kinds=payload.action_kinds,
+        horizon=payload.horizon,
+    )
     body = {
         "goal_id": goal.pk,
         "statement": goal.statement,

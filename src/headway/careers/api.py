@@ -16,14 +16,10 @@ from ninja import Query, Router, Schema, Status
 from headway.careers import search, selectors, services
 from headway.careers.facts import WageTable
 from headway.careers.models import Occupation
+from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
 
 router = Router(tags=["careers"])
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str
 
 
 class DatasetOut(Schema):
@@ -285,7 +281,7 @@ def occupation(request: HttpRequest, key: str) -> Any:
     return _detail(selectors.occupation_page(key))
 
 
-@router.get("/compare", response=list[OccupationOut])
+@router.get("/compare", response={200: list[OccupationOut], 404: ErrorOut})
 def compare(request: HttpRequest, o: Query[list[str]]) -> Any:
     """Return two or three occupations (by key, repeated `o`) side by side."""
     keys = list(dict.fromkeys(o))[: selectors.COMPARE_MAX]

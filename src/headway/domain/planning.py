@@ -14,8 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
+
+from headway.domain.errors import RuleError
 
 Number = Decimal | int | float
 
@@ -44,13 +46,13 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
-class PlanRuleError(ValueError):
+class PlanRuleError(RuleError):
     """An input the plan's rules refuse; `field` names the input, `message` says why."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
 
 
 class FocusLimitReached(PlanRuleError):
@@ -65,6 +67,9 @@ class FocusLimitReached(PlanRuleError):
             f"You already have {count}, your focus limit of {limit}: {quote_list(active)}. "
             "Pause one of them first, or raise the limit in plan settings.",
         )
+
+    def extra(self) -> dict[str, Any]:
+        return {"active": self.active}
 
 
 def quote_list(items: Sequence[str]) -> str:

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
+from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
 from headway.feedback import rules, selectors, services
 from headway.feedback.models import (
@@ -26,22 +27,16 @@ from headway.feedback.models import (
     ReviewerAccess,
     Scope,
 )
-from headway.feedback.rules import FeedbackError, InvitationLinkError
+from headway.feedback.rules import InvitationLinkError
 from headway.plans import selectors as plan_selectors
 from headway.plans.models import Goal, Milestone
 
 router = Router(tags=["feedback"])
 
 
-class Refused(Schema):
-    detail: str
-    field: str | None = None
-
-
-class LinkRefused(Schema):
-    detail: str
-    problem: str
-    next_step: str
+class LinkRefused(ErrorOut):
+    problem: str | None = Field(None, description="Why the link cannot be used.")
+    next_step: str | None = Field(None, description="What to do instead.")
 
 
 class PersonOut(Schema):
@@ -306,10 +301,6 @@ def _thread_comments(threads: list[selectors.Thread]) -> list[dict[str, Any]]:
     return rows
 
 
-def _refused(error: FeedbackError) -> Any:
-    return Status(422, {"detail": error.message, "field": error.field})
-
-
 def _own_goals(user: User, ids: list[int]) -> list[Goal]:
     return [plan_selectors.goal_get_for_user(user, goal_id) for goal_id in dict.fromkeys(ids)]
 
@@ -323,35 +314,29 @@ def invitations_list(request: HttpRequest) -> Any:
     return [_invitation(i) for i in selectors.invitations_list_for_owner(authed_user(request))]
 
 
-@router.post("/invitations", response={201: InvitationCreatedOut, 422: Refused})
+@router.post("/invitations", response={201: InvitationCreatedOut, 422: ErrorOut})
 def invitation_create(request: HttpRequest, payload: InvitationIn) -> Any:
     """Invite someone by email to review your whole plan or chosen goals."""
     user = authed_user(request)
-    try:
-        invitation, token = services.invitation_create(
-            owner=user,
-            email=payload.email,
-            role=payload.role,
-            message=payload.message,
-            scope=payload.scope,
-            goals=_own_goals(user, payload.goal_ids),
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    invitation, token = services.invitation_create(
+        owner=user,
+        email=payload.email,
+        role=payload.role,
+        message=payload.message,
+        scope=payload.scope,
+        goals=_own_goals(user, payload.goal_ids),
+    )
     return Status(
         201,
         {"invitation": _invitation(invitation), "link": services.invitation_link(token)},
     )
 
 
-@router.post("/invitations/{invitation_id}/withdraw", response={200: InvitationOut, 422: Refused})
+@router.post("/invitations/{invitation_id}/withdraw", response={200: InvitationOut, 422: ErrorOut})
 def invitation_withdraw(request: HttpRequest, invitation_id: int) -> Any:
     """Withdraw an invitation not yet accepted; its link stops working."""
     invitation = selectors.invitation_get_for_owner(authed_user(request), invitation_id)
-    try:
-        services.invitation_withdraw(invitation=invitation)
-    except FeedbackError as error:
-        return _refused(error)
+    services.invitation_withdraw(invitation=invitation)
     return _invitation(invitation)
 
 
@@ -367,7 +352,12 @@ def invitation_accept(request: HttpRequest, payload: AcceptIn) -> Any:
         refusal = error.refusal
         return Status(
             refusal.status,
-            {"detail": refusal.title, "problem": refusal.problem, "next_step": refusal.next_step},
+            {
+                "detail": refusal.title,
+                "field": "token",
+                "problem": refusal.problem,
+                "next_step": refusal.next_step,
+            },
         )
     return Status(201, _access(access))
 
@@ -388,17 +378,14 @@ def reviewer_get(request: HttpRequest, access_id: int) -> Any:
     return _access(selectors.access_get_for_owner(authed_user(request), access_id))
 
 
-@router.put("/reviewers/{access_id}/goals", response={200: AccessOut, 422: Refused})
+@router.put("/reviewers/{access_id}/goals", response={200: AccessOut, 422: ErrorOut})
 def reviewer_share(request: HttpRequest, access_id: int, payload: ShareIn) -> Any:
     """Change what a reviewer sees: scope "plan", or "goals" with `goal_ids`."""
     user = authed_user(request)
     access = selectors.access_get_for_owner(user, access_id)
-    try:
-        services.access_update(
-            access=access, scope=payload.scope, goals=_own_goals(user, payload.goal_ids)
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    services.access_update(
+        access=access, scope=payload.scope, goals=_own_goals(user, payload.goal_ids)
+    )
     return _access(selectors.access_get_for_owner(user, access_id))
 
 
@@ -458,7 +445,7 @@ def open_questions(request: HttpRequest) -> Any:
     return [_comment(c) for c in selectors.open_questions_for_reviewer(authed_user(request))]
 
 
-@router.post("/goals/{goal_id}/comments", response={201: CommentOut, 422: Refused})
+@router.post("/goals/{goal_id}/comments", response={201: CommentOut, 422: ErrorOut})
 def comment_create(request: HttpRequest, goal_id: int, payload: CommentIn) -> Any:
     """Comment on a goal shared with you, or on one of its milestones."""
     user = authed_user(request)
@@ -466,28 +453,22 @@ def comment_create(request: HttpRequest, goal_id: int, payload: CommentIn) -> An
     milestone = None
     if payload.milestone_id is not None:
         milestone = get_object_or_404(Milestone, pk=payload.milestone_id, goal=goal)
-    try:
-        comment = services.comment_create(
-            reviewer=user, goal=goal, body=payload.body, milestone=milestone
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    comment = services.comment_create(
+        reviewer=user, goal=goal, body=payload.body, milestone=milestone
+    )
     return Status(201, _comment(comment))
 
 
-@router.put("/goals/{goal_id}/ratings/{criterion}", response={200: RatingOut, 422: Refused})
+@router.put("/goals/{goal_id}/ratings/{criterion}", response={200: RatingOut, 422: ErrorOut})
 def rating_put(request: HttpRequest, goal_id: int, criterion: str, payload: RatingIn) -> Any:
     """Rate one SMART criterion of a goal shared with you: met, partly or not_met."""
     user = authed_user(request)
     goal, _ = selectors.shared_goal_get_for_reviewer(user, goal_id)
     if criterion not in rules.CRITERIA:
         raise HttpError(404, f"Criteria are: {', '.join(rules.CRITERIA)}.")
-    try:
-        (rating,) = services.goal_rate(
-            reviewer=user, goal=goal, ratings=[(criterion, payload.rating, payload.note)]
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    (rating,) = services.goal_rate(
+        reviewer=user, goal=goal, ratings=[(criterion, payload.rating, payload.note)]
+    )
     return _rating(rating)
 
 
@@ -507,52 +488,38 @@ def goal_feedback(request: HttpRequest, goal_id: int) -> Any:
     }
 
 
-@router.post("/goals/{goal_id}/questions", response={201: CommentOut, 422: Refused})
+@router.post("/goals/{goal_id}/questions", response={201: CommentOut, 422: ErrorOut})
 def question_create(request: HttpRequest, goal_id: int, payload: BodyIn) -> Any:
     """Ask the reviewers of one of your goals a question."""
     goal = plan_selectors.goal_get_for_user(authed_user(request), goal_id)
-    try:
-        question = services.question_ask(goal=goal, body=payload.body)
-    except FeedbackError as error:
-        return _refused(error)
+    question = services.question_ask(goal=goal, body=payload.body)
     return Status(201, _comment(question))
 
 
-@router.post("/comments/{comment_id}/replies", response={201: CommentOut, 422: Refused})
+@router.post("/comments/{comment_id}/replies", response={201: CommentOut, 422: ErrorOut})
 def reply_create(request: HttpRequest, comment_id: int, payload: BodyIn) -> Any:
     """Reply to a message: answer a question, or continue a conversation."""
     user = authed_user(request)
     target = selectors.comment_get_for_reader(user, comment_id)
-    try:
-        reply = services.comment_reply(user=user, target=target, body=payload.body)
-    except FeedbackError as error:
-        return _refused(error)
+    reply = services.comment_reply(user=user, target=target, body=payload.body)
     return Status(201, _comment(reply))
 
 
-@router.post("/comments/{comment_id}/adjustment", response={201: AdjustmentOut, 422: Refused})
+@router.post("/comments/{comment_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
 def comment_adjust(request: HttpRequest, comment_id: int, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's message; the new version cites it."""
     comment = selectors.comment_get_for_owner(authed_user(request), comment_id)
-    try:
-        adjustment = services.comment_adjust(
-            comment=comment, changes=_changes(payload), note=payload.note
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    adjustment = services.comment_adjust(
+        comment=comment, changes=_changes(payload), note=payload.note
+    )
     return Status(201, _adjustment(adjustment))
 
 
-@router.post("/ratings/{rating_id}/adjustment", response={201: AdjustmentOut, 422: Refused})
+@router.post("/ratings/{rating_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
 def rating_adjust(request: HttpRequest, rating_id: int, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's rating; the new version cites it."""
     rating = selectors.rating_get_for_owner(authed_user(request), rating_id)
-    try:
-        adjustment = services.rating_adjust(
-            rating=rating, changes=_changes(payload), note=payload.note
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    adjustment = services.rating_adjust(rating=rating, changes=_changes(payload), note=payload.note)
     return Status(201, _adjustment(adjustment))
 
 

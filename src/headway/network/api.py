@@ -14,8 +14,8 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Query, Router, Schema, Status, UploadedFile
 
+from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
-from headway.domain.networking import NetworkRuleError
 from headway.domain.vcard import VCardError, check_size
 from headway.network import selectors, services
 from headway.network.models import (
@@ -28,15 +28,6 @@ from headway.network.models import (
 )
 
 router = Router(tags=["network"])
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str
-
-
-def _refused(error: NetworkRuleError) -> Status:
-    return Status(422, {"detail": error.message, "field": error.field})
 
 
 # Contacts
@@ -135,10 +126,7 @@ def contacts_list(request: HttpRequest, filters: Query[ContactFilters]) -> Any:
 def contact_create(request: HttpRequest, payload: ContactIn) -> Any:
     """Add a contact; `goal_ids` must be your own goals, links http or https."""
     user = authed_user(request)
-    try:
-        contact = services.contact_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    contact = services.contact_create(user=user, data=payload.dict())
     return Status(201, selectors.contact_get_for_user(user, contact.pk))
 
 
@@ -196,10 +184,7 @@ def contact_update(request: HttpRequest, contact_id: int, payload: ContactIn) ->
     """Replace a contact's fields, tags and goals."""
     user = authed_user(request)
     contact = selectors.contact_get_for_user(user, contact_id)
-    try:
-        services.contact_update(contact=contact, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.contact_update(contact=contact, data=payload.dict())
     return selectors.contact_get_for_user(user, contact_id)
 
 
@@ -261,10 +246,7 @@ def interactions_list(request: HttpRequest, filters: Query[InteractionFilters]) 
 @router.post("/interactions", response={201: InteractionOut, 422: ErrorOut})
 def interaction_create(request: HttpRequest, payload: InteractionIn) -> Any:
     """Log an interaction; goals counting its type are recounted."""
-    try:
-        interaction = services.interaction_create(user=authed_user(request), **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    interaction = services.interaction_create(user=authed_user(request), **payload.dict())
     return Status(201, interaction)
 
 
@@ -278,10 +260,7 @@ def interaction_get(request: HttpRequest, interaction_id: int) -> Any:
 def interaction_update(request: HttpRequest, interaction_id: int, payload: InteractionIn) -> Any:
     """Change a logged interaction; goals counting its old or new type are recounted."""
     interaction = selectors.interaction_get_for_user(authed_user(request), interaction_id)
-    try:
-        return services.interaction_update(interaction=interaction, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    return services.interaction_update(interaction=interaction, **payload.dict())
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
@@ -356,10 +335,7 @@ def events_list(request: HttpRequest) -> Any:
 def event_create(request: HttpRequest, payload: EventIn) -> Any:
     """Record an event; `goal_ids` and `contact_ids` must be your own."""
     user = authed_user(request)
-    try:
-        event = services.event_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    event = services.event_create(user=user, data=payload.dict())
     return Status(201, selectors.event_get_for_user(user, event.pk))
 
 
@@ -374,10 +350,7 @@ def event_update(request: HttpRequest, event_id: int, payload: EventIn) -> Any:
     """Replace an event's fields, goals and contacts."""
     user = authed_user(request)
     event = selectors.event_get_for_user(user, event_id)
-    try:
-        services.event_update(event=event, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.event_update(event=event, data=payload.dict())
     return selectors.event_get_for_user(user, event_id)
 
 
@@ -392,12 +365,9 @@ def event_delete(request: HttpRequest, event_id: int) -> Any:
 def follow_up_create(request: HttpRequest, event_id: int, payload: FollowUpIn) -> Any:
     """Add a follow-up to one of your events."""
     event = selectors.event_get_for_user(authed_user(request), event_id)
-    try:
-        follow_up = services.follow_up_create(event=event, text=payload.text, due_on=payload.due_on)
-        if payload.done:
-            services.follow_up_set_done(follow_up=follow_up)
-    except NetworkRuleError as error:
-        return _refused(error)
+    follow_up = services.follow_up_create(event=event, text=payload.text, due_on=payload.due_on)
+    if payload.done:
+        services.follow_up_set_done(follow_up=follow_up)
     return Status(201, follow_up)
 
 
@@ -405,10 +375,7 @@ def follow_up_create(request: HttpRequest, event_id: int, payload: FollowUpIn) -
 def follow_up_update(request: HttpRequest, follow_up_id: int, payload: FollowUpIn) -> Any:
     """Change a follow-up, or mark it done."""
     follow_up = selectors.follow_up_get_for_user(authed_user(request), follow_up_id)
-    try:
-        return services.follow_up_update(follow_up=follow_up, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    return services.follow_up_update(follow_up=follow_up, **payload.dict())
 
 
 @router.delete("/follow-ups/{follow_up_id}", response={204: None})
@@ -456,10 +423,7 @@ def organisations_list(request: HttpRequest) -> Any:
 def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Any:
     """Record a professional organisation you joined."""
     user = authed_user(request)
-    try:
-        organisation = services.organisation_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    organisation = services.organisation_create(user=user, data=payload.dict())
     return Status(201, selectors.organisation_get_for_user(user, organisation.pk))
 
 
@@ -474,10 +438,7 @@ def organisation_update(request: HttpRequest, organisation_id: int, payload: Org
     """Replace an organisation's fields and goals."""
     user = authed_user(request)
     organisation = selectors.organisation_get_for_user(user, organisation_id)
-    try:
-        services.organisation_update(organisation=organisation, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.organisation_update(organisation=organisation, data=payload.dict())
     return selectors.organisation_get_for_user(user, organisation_id)
 
 
@@ -553,10 +514,7 @@ def target_create(request: HttpRequest, payload: TargetIn) -> Any:
     The goal needs a metric that grows; its current value becomes the baseline plus the count,
     recorded as a metric reading, and follows each interaction logged, changed or deleted.
     """
-    try:
-        target = services.goal_target_create(user=authed_user(request), **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    target = services.goal_target_create(user=authed_user(request), **payload.dict())
     return Status(201, _target_body(target))
 
 
@@ -570,10 +528,7 @@ def target_get(request: HttpRequest, target_id: int) -> Any:
 def target_update(request: HttpRequest, target_id: int, payload: TargetUpdateIn) -> Any:
     """Change what a goal counts, and count again."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
-    try:
-        services.goal_target_update(target=target, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.goal_target_update(target=target, **payload.dict())
     return _target_body(target)
 
 

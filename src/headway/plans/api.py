@@ -14,33 +14,17 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
+from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
-from headway.domain.planning import FocusLimitReached, PlanRuleError
 from headway.plans import selectors, services
 from headway.plans.models import Action, Goal, Milestone, PlanSettings, Review, Vision
 
 router = Router(tags=["plans"])
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str
-    active: list[str] | None = None
-
-
-def _refused(error: PlanRuleError) -> Status:
-    body: dict[str, Any] = {"detail": error.message, "field": error.field}
-    if isinstance(error, FocusLimitReached):
-        body["active"] = error.active
-    return Status(422, body)
-
-
 def _run(call: Callable[[], Any], status: int = 200) -> Any:
-    """Call a service; turn a refusal into a 422 answer."""
-    try:
-        result = call()
-    except PlanRuleError as error:
-        return _refused(error)
+    """Call a service; answer its result with `status`."""
+    result = call()
     return Status(status, result) if status != 200 else result
 
 

@@ -1,0 +1,40 @@
+"""What every API router shares: the one error shape, id bounds and the one way a list pages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+# Ids are 64-bit signed integers in every database; a larger one can name nothing.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+PAGE_DEFAULT = 50
+PAGE_MAX = 200
+
+
+class ErrorOut(Schema):
+    """Every refusal: a request the schema rejects, a rule that refuses it, a missing object."""
+
+    detail: str = Field(description="What is wrong, in a sentence for the user.")
+    field: str | None = Field(
+        description="The input at fault (a body field or parameter), or null when no single one."
+    )
+    active: list[str] | None = Field(
+        None, description="When the focus limit refused a change: the goals already active."
+    )
+
+
+class Paged(LimitOffsetPagination):
+    """`limit` and `offset` query parameters; the answer is `{"items": [...], "count": total}`."""
+
+    class Input(Schema):
+        limit: int = Field(
+            PAGE_DEFAULT,
+            ge=1,
+            le=PAGE_MAX,
+            description=f"Items per page: {PAGE_DEFAULT} by default, at most {PAGE_MAX}.",
+        )
+        offset: int = Field(0, ge=0, le=2**31 - 1, description="Items to skip.")
