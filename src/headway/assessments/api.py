@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from headway.assessments import selectors, services
@@ -180,7 +180,7 @@ def results(request: HttpRequest, attempt_id: int | None = None) -> Any:
     else:
         attempt = selectors.latest_attempt_for_user(user)
     if attempt is None or not attempt.is_complete:
-        return Status(404, {"detail": "No finished attempt yet."})
+        raise Http404("No finished attempt yet.")
     previous = selectors.previous_attempt(attempt)
     result = selectors.interest_result(attempt, previous)
     return {
@@ -495,7 +495,7 @@ class GapOut(Schema):
     skills: list[GapSkillOut]
 
 
-@router.get("/gap", response=GapOut)
+@router.get("/gap", response={200: GapOut, 404: ErrorOut})
 def gap(request: HttpRequest, horizon: int | None = None) -> Any:
     """List the skills your target occupation needs: essential first, then by related need."""
     found = selectors.skill_gap_for_user(authed_user(request), horizon)

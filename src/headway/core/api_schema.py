@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
+from django.db.models import Choices
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+from pydantic_core import CoreSchema, core_schema
 
 # Ids are 64-bit signed integers in every database; a larger one can name nothing.
 MAX_ID = 2**63 - 1
@@ -38,3 +41,22 @@ class Paged(LimitOffsetPagination):
             description=f"Items per page: {PAGE_DEFAULT} by default, at most {PAGE_MAX}.",
         )
         offset: int = Field(0, ge=0, le=2**31 - 1, description="Items to skip.")
+
+
+# Text kept in a TextField: long enough for any note, short enough to keep pages light.
+LONG_TEXT = 10_000
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """`Annotated[str, OneOf(Model.Kind)]`: one of a model's choices, as an enum in the schema."""
+
+    choices: type[Choices]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.literal_schema(list(self.choices.values))
+
+
+def text(max_length: int, *, required: bool = False) -> Any:
+    """Return a string field bounded like its model column; `required` also refuses blanks."""
+    return Field(min_length=1 if required else 0, max_length=max_length)

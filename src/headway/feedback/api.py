@@ -314,7 +314,7 @@ def invitations_list(request: HttpRequest) -> Any:
     return [_invitation(i) for i in selectors.invitations_list_for_owner(authed_user(request))]
 
 
-@router.post("/invitations", response={201: InvitationCreatedOut, 422: ErrorOut})
+@router.post("/invitations", response={201: InvitationCreatedOut, 404: ErrorOut, 422: ErrorOut})
 def invitation_create(request: HttpRequest, payload: InvitationIn) -> Any:
     """Invite someone by email to review your whole plan or chosen goals."""
     user = authed_user(request)

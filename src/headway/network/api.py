@@ -16,6 +16,7 @@ from ninja import File, Query, Router, Schema, Status, UploadedFile
 
 from headway.core.api_schema import ErrorOut
 from headway.core.http import authed_user
+from headway.domain.errors import RuleError
 from headway.domain.vcard import VCardError, check_size
 from headway.network import selectors, services
 from headway.network.models import (
@@ -159,7 +160,7 @@ def contacts_import(request: HttpRequest, file: File[UploadedFile], preview: boo
         check_size(file.size or 0)
         summary = services.contacts_import(user=user, data=file.read(), preview=preview)
     except VCardError as error:
-        return Status(422, {"detail": error.message, "field": "file"})
+        raise RuleError("file", error.message) from error
     body = {
         "preview": summary.preview,
         "summary": summary.sentence(),
