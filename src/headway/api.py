@@ -89,6 +89,28 @@ def _refusal(request: HttpRequest, status: int, detail: str, field: str | None) 
     return api.create_response(request, {"detail": detail, "field": field}, status=status)
 
 
+# Pydantic's messages for the refusals a user meets most, said as the rule services say them.
+_MESSAGES = {
+    "missing": "Send this field.",
+    "string_too_short": "Fill this in.",
+    "string_too_long": "Keep this to {max_length} characters.",
+    "too_long": "Send at most {max_length} items.",
+    "literal_error": "Choose one of {expected}.",
+    "greater_than_equal": "Use a number of at least {ge}.",
+    "less_than_equal": "Use a number of at most {le}.",
+    "greater_than": "Use a number above {gt}.",
+    "less_than": "Use a number below {lt}.",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    template = _MESSAGES.get(str(error.get("type")))
+    try:
+        return template.format(**error.get("ctx", {})) if template else f"{error['msg']}."
+    except (KeyError, IndexError):
+        return f"{error.get('msg', 'This value is not valid')}."
+
+
 @api.exception_handler(NinjaValidationError)
 def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
@@ -96,8 +118,8 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRes
     # ("body", "payload", "title") names the body field; ("query", "limit") the parameter.
     parts = loc[2:] if loc[:1] == ["body"] else loc[1:]
     field = ".".join(parts) or None
-    message = str(first.get("msg", "The request is not valid"))
-    detail = f"{field}: {message}." if field else f"{message}."
+    message = _message(first) if first else "The request is not valid."
+    detail = f"{field}: {message}" if field else message
     if len(exc.errors) > 1:
         more = len(exc.errors) - 1
         detail += f" ({more} more problem{'s' if more > 1 else ''} in this request.)"

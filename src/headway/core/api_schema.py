@@ -49,14 +49,23 @@ LONG_TEXT = 10_000
 
 @dataclass(frozen=True)
 class OneOf:
-    """`Annotated[str, OneOf(Model.Kind)]`: one of a model's choices, as an enum in the schema."""
+    """`Annotated[str, OneOf(Model.Kind)]`: one of a model's choices, as an enum in the schema;
+    `blank` also accepts the empty string."""
 
     choices: type[Choices]
+    blank: bool = False
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
-        return core_schema.literal_schema(list(self.choices.values))
+        values = list(self.choices.values)
+        return core_schema.literal_schema([*values, ""] if self.blank else values)
 
 
-def text(max_length: int, *, required: bool = False) -> Any:
-    """Return a string field bounded like its model column; `required` also refuses blanks."""
-    return Field(min_length=1 if required else 0, max_length=max_length)
+_REQUIRED: Any = ...
+
+
+def text(max_length: int, *, required: bool = False, default: str | None = _REQUIRED) -> Any:
+    """Return a string field bounded like its model column; `required` also refuses blanks.
+
+    Without `default` the field must be sent; a patch passes `default=None`.
+    """
+    return Field(default, min_length=1 if required else 0, max_length=max_length)

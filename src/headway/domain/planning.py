@@ -42,6 +42,9 @@ QUADRANTS: dict[Quadrant, tuple[str, str]] = {
 }
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Plans reach a lifetime ahead, not to year 9999: charts and calendars count days from here.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -139,10 +142,23 @@ def describe_due(due_on: date, today: date, *, done: bool = False) -> str:
 
 
 def roadmap_end(today: date, horizons: Sequence[int], latest: date | None = None) -> date:
-    """Return the last day a roadmap shows: the furthest vision horizon or dated item."""
+    """Return the last day a roadmap shows: the furthest vision horizon or dated item, at most
+    a century ahead (a date saved before dates were bounded may lie near year 9999)."""
     years = max(horizons, default=1)
     end = date(today.year + years, today.month, min(today.day, 28))
-    return max(end, latest) if latest is not None else end
+    if latest is None:
+        return end
+    return max(end, min(latest, date(today.year + 100, 12, 31)))
+
+
+def check_day(field: str, day: date) -> None:
+    """Refuse a plan date outside the years a plan can reach (EARLIEST_DAY to LATEST_DAY)."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise PlanRuleError(
+            field,
+            f"{format_day(day)} is out of range; choose a date from "
+            f"{format_day(EARLIEST_DAY)} to {format_day(LATEST_DAY)}.",
+        )
 
 
 # Goals
@@ -165,7 +181,8 @@ def check_statement(statement: str) -> str:
 
 
 def check_target_date(target: date, today: date, *, last_milestone_on: date | None = None) -> None:
-    """Refuse a new (or moved) target date in the past or before a milestone it must follow."""
+    """Refuse a new (or moved) target date in the past, too far ahead, or before a milestone."""
+    check_day("target_date", target)
     if target < today:
         raise PlanRuleError(
             "target_date",
