@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -104,6 +105,8 @@ _MESSAGES = {
 
 
 def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "value_error":
+        return str(error.get("msg", "")).removeprefix("Value error, ")
     template = _MESSAGES.get(str(error.get("type")))
     try:
         return template.format(**error.get("ctx", {})) if template else f"{error['msg']}."
@@ -135,6 +138,12 @@ def rule_error(request: HttpRequest, exc: RuleError) -> HttpResponse:
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return _refusal(request, 404, str(exc) or "Not found.", None)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def vanished(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
+    """A row found a moment ago and deleted since (a PATCH racing a DELETE) is not found."""
+    return _refusal(request, 404, "Not found: it was deleted meanwhile.", None)
 
 
 @api.exception_handler(HttpError)

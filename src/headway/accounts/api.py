@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from headway.accounts import selectors, services
+from headway.core.api_schema import PathId
 from headway.core.exports import user_data_export
 from headway.core.http import authed_user
 
@@ -66,7 +67,7 @@ def token_create(request: HttpRequest, payload: TokenIn) -> Any:
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None})
-def token_revoke(request: HttpRequest, token_id: int) -> Any:
+def token_revoke(request: HttpRequest, token_id: PathId) -> Any:
     token = selectors.token_get_for_user(authed_user(request), token_id)
     services.token_revoke(token=token)
     return Status(204, None)

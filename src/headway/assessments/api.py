@@ -16,7 +16,7 @@ from headway.assessments import selectors, services
 from headway.assessments.models import InterestAttempt, UserSkill
 from headway.assessments.services import AssessmentError
 from headway.careers.models import Skill
-from headway.core.api_schema import ErrorOut
+from headway.core.api_schema import ErrorOut, Id, PathId, QueryId
 from headway.core.http import authed_user
 from headway.domain.riasec import TYPE_INFO
 
@@ -146,7 +146,7 @@ def attempt_start(request: HttpRequest) -> Any:
 
 
 @router.get("/interests/attempts/{attempt_id}", response=AttemptDetailOut)
-def attempt_get(request: HttpRequest, attempt_id: int) -> Any:
+def attempt_get(request: HttpRequest, attempt_id: PathId) -> Any:
     """Show an attempt: progress, answers and, once finished, scores."""
     return _attempt_detail(selectors.attempt_get_for_user(authed_user(request), attempt_id))
 
@@ -154,7 +154,7 @@ def attempt_get(request: HttpRequest, attempt_id: int) -> Any:
 @router.patch(
     "/interests/attempts/{attempt_id}/answers", response={200: AttemptDetailOut, 422: ErrorOut}
 )
-def answers_save(request: HttpRequest, attempt_id: int, payload: AnswersIn) -> Any:
+def answers_save(request: HttpRequest, attempt_id: PathId, payload: AnswersIn) -> Any:
     """Save some answers of an unfinished attempt; earlier answers stay."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
     services.answers_save(attempt=attempt, answers=payload.answers)
@@ -164,7 +164,7 @@ def answers_save(request: HttpRequest, attempt_id: int, payload: AnswersIn) -> A
 @router.post(
     "/interests/attempts/{attempt_id}/complete", response={200: AttemptDetailOut, 422: ErrorOut}
 )
-def attempt_complete(request: HttpRequest, attempt_id: int) -> Any:
+def attempt_complete(request: HttpRequest, attempt_id: PathId) -> Any:
     """Score a fully answered attempt."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
     services.attempt_complete(attempt=attempt)
@@ -172,7 +172,7 @@ def attempt_complete(request: HttpRequest, attempt_id: int) -> Any:
 
 
 @router.get("/interests/results", response={200: ResultOut, 404: ErrorOut})
-def results(request: HttpRequest, attempt_id: int | None = None) -> Any:
+def results(request: HttpRequest, attempt_id: QueryId | None = None) -> Any:
     """Show the latest finished attempt's result (or `attempt_id`'s), beside the one before."""
     user = authed_user(request)
     if attempt_id is not None:
@@ -313,7 +313,7 @@ class UserSkillCreatedOut(UserSkillOut):
 
 class UserSkillIn(Schema):
     name: str = ""
-    skill_id: int | None = None
+    skill_id: Id | None = None
     skill_uri: str | None = None
     proficiency: int
     enjoyment: int
@@ -383,13 +383,13 @@ def skills_add(request: HttpRequest, payload: UserSkillIn) -> Any:
 
 
 @router.get("/skills/{user_skill_id}", response=UserSkillOut)
-def skill_get(request: HttpRequest, user_skill_id: int) -> Any:
+def skill_get(request: HttpRequest, user_skill_id: PathId) -> Any:
     """Show one rated skill."""
     return _user_skill(selectors.user_skill_get_for_user(authed_user(request), user_skill_id))
 
 
 @router.patch("/skills/{user_skill_id}", response={200: UserSkillOut, 422: ErrorOut})
-def skill_update(request: HttpRequest, user_skill_id: int, payload: UserSkillPatch) -> Any:
+def skill_update(request: HttpRequest, user_skill_id: PathId, payload: UserSkillPatch) -> Any:
     """Change a skill's ratings or evidence; fields left out stay."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
     services.user_skill_update(
@@ -402,7 +402,7 @@ def skill_update(request: HttpRequest, user_skill_id: int, payload: UserSkillPat
 
 
 @router.delete("/skills/{user_skill_id}", response={204: None})
-def skill_delete(request: HttpRequest, user_skill_id: int) -> Any:
+def skill_delete(request: HttpRequest, user_skill_id: PathId) -> Any:
     """Remove a skill from your inventory."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
     services.user_skill_delete(user_skill=user_skill)
@@ -424,7 +424,7 @@ class TraitOut(Schema):
 @router.post(
     "/skills/{user_skill_id}/trait", response={200: TraitOut, 201: TraitOut, 422: ErrorOut}
 )
-def skill_trait(request: HttpRequest, user_skill_id: int, payload: TraitIn) -> Any:
+def skill_trait(request: HttpRequest, user_skill_id: PathId, payload: TraitIn) -> Any:
     """Add a skill to your plan's strengths or weaknesses (once)."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
     trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
@@ -519,7 +519,7 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
 
 
 class GapGoalIn(Schema):
-    skill_id: int | None = None
+    skill_id: Id | None = None
     skill_uri: str | None = None
     action_kinds: list[str] | None = Field(
         None, description="Any of course, project, volunteering, mentorship (default: all)."

@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.schema import DjangoGetter
+from pydantic import model_validator
 
 from headway.coach.selectors import GoalFields, goal_text_analyse
 from headway.core.http import authed_user
@@ -37,6 +39,15 @@ class ContextIn(Schema):
     baseline_value: float | None = None
     target_value: float | None = None
     metric_unit: str | None = Field(None, max_length=50)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value: Any) -> Any:
+        # Ninja's schemas read attributes of anything (wrapped in a getter); a list or string
+        # is not a context.
+        if not isinstance(value, DjangoGetter) or not isinstance(value._obj, dict):
+            raise ValueError("Send the context as an object of named values.")
+        return value
 
 
 class AnalyseIn(Schema):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from django.db.models import Choices
-from ninja import Field, Schema
+from ninja import Field, Path, Query, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic_core import CoreSchema, core_schema
 
@@ -69,3 +69,7 @@ def text(max_length: int, *, required: bool = False, default: str | None = _REQU
     Without `default` the field must be sent; a patch passes `default=None`.
     """
     return Field(default, min_length=1 if required else 0, max_length=max_length)
+
+
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]

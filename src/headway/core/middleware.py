@@ -1,4 +1,4 @@
-"""Refuse API text that no database can store, before any view reads it."""
+"""Refuse API input no view should read: text no database can store, a body not an object."""
 
 from __future__ import annotations
 
@@ -31,35 +31,45 @@ def _strings(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str
             yield from _strings(item, (*path, str(index)))
 
 
-def _request_strings(request: HttpRequest) -> Iterator[tuple[tuple[str, ...], str]]:
-    yield (), request.path
-    for key, values in request.GET.lists():
-        for value in [key, *values]:
-            yield (key,), value
-    if request.content_type == "application/json" and request.body:
-        try:
-            body = json.loads(request.body)
-        except ValueError:
-            return  # the API answers a body it cannot read itself
-        yield from _strings(body)
+def _json_body(request: HttpRequest) -> Any:
+    if request.content_type != "application/json" or not request.body:
+        return None
+    try:
+        return json.loads(request.body)
+    except ValueError:
+        return None  # the API answers a body it cannot read itself
 
 
-class ApiTextGuard:
-    """Answer 422 to an API request whose path, query or JSON body holds NUL or lone surrogates.
+def _problem(request: HttpRequest) -> tuple[str | None, str] | None:
+    """Return (field, message) for the first thing refused in the request, or None."""
+    body = _json_body(request)
+    if body is not None and not isinstance(body, dict):
+        return None, "Send the body as a JSON object of named fields."
+    texts: list[tuple[tuple[str, ...], str]] = [((), request.path)]
+    texts += [((key,), value) for key, values in request.GET.lists() for value in [key, *values]]
+    for path, value in [*texts, *_strings(body)]:
+        problem = _bad_text(value)
+        if problem:
+            field = ".".join(path) or None
+            return field, f"{field or 'The request'} {problem}."
+    return None
 
-    PostgreSQL cannot store either, and SQLite would store a NUL that breaks exports; the
-    answer has the API's one error shape.
+
+class ApiInputGuard:
+    """Answer 422 to an API request whose JSON body is not an object, or whose path, query or
+    body holds NUL or lone surrogates.
+
+    PostgreSQL cannot store either character, and SQLite would store a NUL that breaks
+    exports; ninja's schemas would read a bare string or list as an object with defaults.
+    The answer has the API's one error shape.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/"):
-            for path, value in _request_strings(request):
-                problem = _bad_text(value)
-                if problem:
-                    field = ".".join(path) or None
-                    detail = f"{field or 'The request'} {problem}."
-                    return JsonResponse({"detail": detail, "field": field}, status=422)
+        problem = _problem(request) if request.path.startswith("/api/") else None
+        if problem is not None:
+            field, detail = problem
+            return JsonResponse({"detail": detail, "field": field}, status=422)
         return self.get_response(request)

@@ -16,7 +16,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
-from headway.core.api_schema import ErrorOut
+from headway.core.api_schema import ErrorOut, Id, PathId
 from headway.core.http import authed_user
 from headway.feedback import rules, selectors, services
 from headway.feedback.models import (
@@ -70,7 +70,7 @@ class InvitationIn(Schema):
     role: str = "mentor"
     message: str = ""
     scope: str = Scope.GOALS
-    goal_ids: list[int] = []
+    goal_ids: list[Id] = []
 
 
 class InvitationCreatedOut(Schema):
@@ -96,7 +96,7 @@ class AccessOut(Schema):
 
 class ShareIn(Schema):
     scope: str
-    goal_ids: list[int] = []
+    goal_ids: list[Id] = []
 
 
 class MilestoneOut(Schema):
@@ -173,7 +173,7 @@ class BodyIn(Schema):
 
 class CommentIn(Schema):
     body: str
-    milestone_id: int | None = None
+    milestone_id: Id | None = None
 
 
 class RatingIn(Schema):
@@ -333,7 +333,7 @@ def invitation_create(request: HttpRequest, payload: InvitationIn) -> Any:
 
 
 @router.post("/invitations/{invitation_id}/withdraw", response={200: InvitationOut, 422: ErrorOut})
-def invitation_withdraw(request: HttpRequest, invitation_id: int) -> Any:
+def invitation_withdraw(request: HttpRequest, invitation_id: PathId) -> Any:
     """Withdraw an invitation not yet accepted; its link stops working."""
     invitation = selectors.invitation_get_for_owner(authed_user(request), invitation_id)
     services.invitation_withdraw(invitation=invitation)
@@ -373,13 +373,13 @@ def reviewers_list(request: HttpRequest, ended: bool = False) -> Any:
 
 
 @router.get("/reviewers/{access_id}", response=AccessOut)
-def reviewer_get(request: HttpRequest, access_id: int) -> Any:
+def reviewer_get(request: HttpRequest, access_id: PathId) -> Any:
     """Return one of your reviewers and what they see."""
     return _access(selectors.access_get_for_owner(authed_user(request), access_id))
 
 
 @router.put("/reviewers/{access_id}/goals", response={200: AccessOut, 422: ErrorOut})
-def reviewer_share(request: HttpRequest, access_id: int, payload: ShareIn) -> Any:
+def reviewer_share(request: HttpRequest, access_id: PathId, payload: ShareIn) -> Any:
     """Change what a reviewer sees: scope "plan", or "goals" with `goal_ids`."""
     user = authed_user(request)
     access = selectors.access_get_for_owner(user, access_id)
@@ -390,7 +390,7 @@ def reviewer_share(request: HttpRequest, access_id: int, payload: ShareIn) -> An
 
 
 @router.post("/reviewers/{access_id}/end", response=AccessOut)
-def reviewer_end(request: HttpRequest, access_id: int) -> Any:
+def reviewer_end(request: HttpRequest, access_id: PathId) -> Any:
     """End a reviewer's access; their pages answer 404 from now on."""
     access = selectors.access_get_for_owner(authed_user(request), access_id)
     return _access(services.access_end(access=access, by=ReviewerAccess.EndedBy.OWNER))
@@ -407,7 +407,7 @@ def reviewing_list(request: HttpRequest) -> Any:
 
 
 @router.post("/reviewing/{access_id}/leave", response=AccessOut)
-def reviewing_leave(request: HttpRequest, access_id: int) -> Any:
+def reviewing_leave(request: HttpRequest, access_id: PathId) -> Any:
     """Stop reviewing someone's plan."""
     access = selectors.access_get_for_reviewer(authed_user(request), access_id)
     return _access(services.access_end(access=access, by=ReviewerAccess.EndedBy.REVIEWER))
@@ -428,7 +428,7 @@ def shared_goals_list(request: HttpRequest) -> Any:
 
 
 @router.get("/shared/goals/{goal_id}", response=SharedGoalDetailOut)
-def shared_goal_get(request: HttpRequest, goal_id: int) -> Any:
+def shared_goal_get(request: HttpRequest, goal_id: PathId) -> Any:
     """Return a goal shared with you, with your conversation and your ratings."""
     user = authed_user(request)
     goal, access = selectors.shared_goal_get_for_reviewer(user, goal_id)
@@ -446,7 +446,7 @@ def open_questions(request: HttpRequest) -> Any:
 
 
 @router.post("/goals/{goal_id}/comments", response={201: CommentOut, 422: ErrorOut})
-def comment_create(request: HttpRequest, goal_id: int, payload: CommentIn) -> Any:
+def comment_create(request: HttpRequest, goal_id: PathId, payload: CommentIn) -> Any:
     """Comment on a goal shared with you, or on one of its milestones."""
     user = authed_user(request)
     goal, _ = selectors.shared_goal_get_for_reviewer(user, goal_id)
@@ -460,7 +460,7 @@ def comment_create(request: HttpRequest, goal_id: int, payload: CommentIn) -> An
 
 
 @router.put("/goals/{goal_id}/ratings/{criterion}", response={200: RatingOut, 422: ErrorOut})
-def rating_put(request: HttpRequest, goal_id: int, criterion: str, payload: RatingIn) -> Any:
+def rating_put(request: HttpRequest, goal_id: PathId, criterion: str, payload: RatingIn) -> Any:
     """Rate one SMART criterion of a goal shared with you: met, partly or not_met."""
     user = authed_user(request)
     goal, _ = selectors.shared_goal_get_for_reviewer(user, goal_id)
@@ -476,7 +476,7 @@ def rating_put(request: HttpRequest, goal_id: int, criterion: str, payload: Rati
 
 
 @router.get("/goals/{goal_id}/feedback", response=GoalFeedbackOut)
-def goal_feedback(request: HttpRequest, goal_id: int) -> Any:
+def goal_feedback(request: HttpRequest, goal_id: PathId) -> Any:
     """Return all feedback on one of your goals: messages, ratings, adjustments."""
     goal = plan_selectors.goal_get_for_user(authed_user(request), goal_id)
     return {
@@ -489,7 +489,7 @@ def goal_feedback(request: HttpRequest, goal_id: int) -> Any:
 
 
 @router.post("/goals/{goal_id}/questions", response={201: CommentOut, 422: ErrorOut})
-def question_create(request: HttpRequest, goal_id: int, payload: BodyIn) -> Any:
+def question_create(request: HttpRequest, goal_id: PathId, payload: BodyIn) -> Any:
     """Ask the reviewers of one of your goals a question."""
     goal = plan_selectors.goal_get_for_user(authed_user(request), goal_id)
     question = services.question_ask(goal=goal, body=payload.body)
@@ -497,7 +497,7 @@ def question_create(request: HttpRequest, goal_id: int, payload: BodyIn) -> Any:
 
 
 @router.post("/comments/{comment_id}/replies", response={201: CommentOut, 422: ErrorOut})
-def reply_create(request: HttpRequest, comment_id: int, payload: BodyIn) -> Any:
+def reply_create(request: HttpRequest, comment_id: PathId, payload: BodyIn) -> Any:
     """Reply to a message: answer a question, or continue a conversation."""
     user = authed_user(request)
     target = selectors.comment_get_for_reader(user, comment_id)
@@ -506,7 +506,7 @@ def reply_create(request: HttpRequest, comment_id: int, payload: BodyIn) -> Any:
 
 
 @router.post("/comments/{comment_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
-def comment_adjust(request: HttpRequest, comment_id: int, payload: AdjustIn) -> Any:
+def comment_adjust(request: HttpRequest, comment_id: PathId, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's message; the new version cites it."""
     comment = selectors.comment_get_for_owner(authed_user(request), comment_id)
     adjustment = services.comment_adjust(
@@ -516,7 +516,7 @@ def comment_adjust(request: HttpRequest, comment_id: int, payload: AdjustIn) -> 
 
 
 @router.post("/ratings/{rating_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
-def rating_adjust(request: HttpRequest, rating_id: int, payload: AdjustIn) -> Any:
+def rating_adjust(request: HttpRequest, rating_id: PathId, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's rating; the new version cites it."""
     rating = selectors.rating_get_for_owner(authed_user(request), rating_id)
     adjustment = services.rating_adjust(rating=rating, changes=_changes(payload), note=payload.note)

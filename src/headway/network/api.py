@@ -14,7 +14,7 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Query, Router, Schema, Status, UploadedFile
 
-from headway.core.api_schema import ErrorOut
+from headway.core.api_schema import ErrorOut, Id, PathId
 from headway.core.http import authed_user
 from headway.domain.errors import RuleError
 from headway.domain.vcard import VCardError, check_size
@@ -48,7 +48,7 @@ class ContactIn(Schema):
     notes: str = ""
     keep_in_touch_weeks: int | None = None
     tags: list[str] = []
-    goal_ids: list[int] = []
+    goal_ids: list[Id] = []
 
 
 class ContactOut(Schema):
@@ -175,13 +175,13 @@ def contacts_import(request: HttpRequest, file: File[UploadedFile], preview: boo
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
-def contact_get(request: HttpRequest, contact_id: int) -> Any:
+def contact_get(request: HttpRequest, contact_id: PathId) -> Any:
     """Return one of your contacts."""
     return selectors.contact_get_for_user(authed_user(request), contact_id)
 
 
 @router.put("/contacts/{contact_id}", response={200: ContactOut, 422: ErrorOut})
-def contact_update(request: HttpRequest, contact_id: int, payload: ContactIn) -> Any:
+def contact_update(request: HttpRequest, contact_id: PathId, payload: ContactIn) -> Any:
     """Replace a contact's fields, tags and goals."""
     user = authed_user(request)
     contact = selectors.contact_get_for_user(user, contact_id)
@@ -190,7 +190,7 @@ def contact_update(request: HttpRequest, contact_id: int, payload: ContactIn) ->
 
 
 @router.delete("/contacts/{contact_id}", response={204: None})
-def contact_delete(request: HttpRequest, contact_id: int) -> Any:
+def contact_delete(request: HttpRequest, contact_id: PathId) -> Any:
     """Delete a contact with the interactions logged with them."""
     contact = selectors.contact_get_for_user(authed_user(request), contact_id)
     services.contact_delete(contact=contact)
@@ -199,7 +199,7 @@ def contact_delete(request: HttpRequest, contact_id: int) -> Any:
 
 @router.get("/contacts/{contact_id}/vcard")
 def contact_vcard(
-    request: HttpRequest, contact_id: int, version: Literal["3.0", "4.0"] = "3.0"
+    request: HttpRequest, contact_id: PathId, version: Literal["3.0", "4.0"] = "3.0"
 ) -> HttpResponse:
     """Download one contact as a vCard file."""
     contact = selectors.contact_get_for_user(authed_user(request), contact_id)
@@ -210,11 +210,11 @@ def contact_vcard(
 
 
 class InteractionIn(Schema):
-    contact_id: int
+    contact_id: Id
     kind: str
     occurred_on: date
     notes: str = ""
-    goal_id: int | None = None
+    goal_id: Id | None = None
 
 
 class InteractionOut(Schema):
@@ -252,20 +252,20 @@ def interaction_create(request: HttpRequest, payload: InteractionIn) -> Any:
 
 
 @router.get("/interactions/{interaction_id}", response=InteractionOut)
-def interaction_get(request: HttpRequest, interaction_id: int) -> Any:
+def interaction_get(request: HttpRequest, interaction_id: PathId) -> Any:
     """Return one of your interactions."""
     return selectors.interaction_get_for_user(authed_user(request), interaction_id)
 
 
 @router.put("/interactions/{interaction_id}", response={200: InteractionOut, 422: ErrorOut})
-def interaction_update(request: HttpRequest, interaction_id: int, payload: InteractionIn) -> Any:
+def interaction_update(request: HttpRequest, interaction_id: PathId, payload: InteractionIn) -> Any:
     """Change a logged interaction; goals counting its old or new type are recounted."""
     interaction = selectors.interaction_get_for_user(authed_user(request), interaction_id)
     return services.interaction_update(interaction=interaction, **payload.dict())
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
-def interaction_delete(request: HttpRequest, interaction_id: int) -> Any:
+def interaction_delete(request: HttpRequest, interaction_id: PathId) -> Any:
     """Delete a logged interaction; goals counting its type are recounted."""
     interaction = selectors.interaction_get_for_user(authed_user(request), interaction_id)
     services.interaction_delete(interaction=interaction)
@@ -296,8 +296,8 @@ class EventIn(Schema):
     place: str = ""
     url: str = ""
     notes: str = ""
-    goal_ids: list[int] = []
-    contact_ids: list[int] = []
+    goal_ids: list[Id] = []
+    contact_ids: list[Id] = []
 
 
 class EventOut(Schema):
@@ -341,13 +341,13 @@ def event_create(request: HttpRequest, payload: EventIn) -> Any:
 
 
 @router.get("/events/{event_id}", response=EventOut)
-def event_get(request: HttpRequest, event_id: int) -> Any:
+def event_get(request: HttpRequest, event_id: PathId) -> Any:
     """Return one of your events."""
     return selectors.event_get_for_user(authed_user(request), event_id)
 
 
 @router.put("/events/{event_id}", response={200: EventOut, 422: ErrorOut})
-def event_update(request: HttpRequest, event_id: int, payload: EventIn) -> Any:
+def event_update(request: HttpRequest, event_id: PathId, payload: EventIn) -> Any:
     """Replace an event's fields, goals and contacts."""
     user = authed_user(request)
     event = selectors.event_get_for_user(user, event_id)
@@ -356,14 +356,14 @@ def event_update(request: HttpRequest, event_id: int, payload: EventIn) -> Any:
 
 
 @router.delete("/events/{event_id}", response={204: None})
-def event_delete(request: HttpRequest, event_id: int) -> Any:
+def event_delete(request: HttpRequest, event_id: PathId) -> Any:
     """Delete an event with its follow-ups."""
     services.event_delete(event=selectors.event_get_for_user(authed_user(request), event_id))
     return Status(204, None)
 
 
 @router.post("/events/{event_id}/follow-ups", response={201: FollowUpOut, 422: ErrorOut})
-def follow_up_create(request: HttpRequest, event_id: int, payload: FollowUpIn) -> Any:
+def follow_up_create(request: HttpRequest, event_id: PathId, payload: FollowUpIn) -> Any:
     """Add a follow-up to one of your events."""
     event = selectors.event_get_for_user(authed_user(request), event_id)
     follow_up = services.follow_up_create(event=event, text=payload.text, due_on=payload.due_on)
@@ -373,14 +373,14 @@ def follow_up_create(request: HttpRequest, event_id: int, payload: FollowUpIn) -
 
 
 @router.put("/follow-ups/{follow_up_id}", response={200: FollowUpOut, 422: ErrorOut})
-def follow_up_update(request: HttpRequest, follow_up_id: int, payload: FollowUpIn) -> Any:
+def follow_up_update(request: HttpRequest, follow_up_id: PathId, payload: FollowUpIn) -> Any:
     """Change a follow-up, or mark it done."""
     follow_up = selectors.follow_up_get_for_user(authed_user(request), follow_up_id)
     return services.follow_up_update(follow_up=follow_up, **payload.dict())
 
 
 @router.delete("/follow-ups/{follow_up_id}", response={204: None})
-def follow_up_delete(request: HttpRequest, follow_up_id: int) -> Any:
+def follow_up_delete(request: HttpRequest, follow_up_id: PathId) -> Any:
     """Delete a follow-up."""
     follow_up = selectors.follow_up_get_for_user(authed_user(request), follow_up_id)
     services.follow_up_delete(follow_up=follow_up)
@@ -396,7 +396,7 @@ class OrganisationIn(Schema):
     role: str = ""
     url: str = ""
     notes: str = ""
-    goal_ids: list[int] = []
+    goal_ids: list[Id] = []
 
 
 class OrganisationOut(Schema):
@@ -429,13 +429,15 @@ def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Any:
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationOut)
-def organisation_get(request: HttpRequest, organisation_id: int) -> Any:
+def organisation_get(request: HttpRequest, organisation_id: PathId) -> Any:
     """Return one of your organisations."""
     return selectors.organisation_get_for_user(authed_user(request), organisation_id)
 
 
 @router.put("/organisations/{organisation_id}", response={200: OrganisationOut, 422: ErrorOut})
-def organisation_update(request: HttpRequest, organisation_id: int, payload: OrganisationIn) -> Any:
+def organisation_update(
+    request: HttpRequest, organisation_id: PathId, payload: OrganisationIn
+) -> Any:
     """Replace an organisation's fields and goals."""
     user = authed_user(request)
     organisation = selectors.organisation_get_for_user(user, organisation_id)
@@ -444,7 +446,7 @@ def organisation_update(request: HttpRequest, organisation_id: int, payload: Org
 
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
-def organisation_delete(request: HttpRequest, organisation_id: int) -> Any:
+def organisation_delete(request: HttpRequest, organisation_id: PathId) -> Any:
     """Delete an organisation."""
     organisation = selectors.organisation_get_for_user(authed_user(request), organisation_id)
     services.organisation_delete(organisation=organisation)
@@ -455,7 +457,7 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> Any:
 
 
 class TargetIn(Schema):
-    goal_id: int
+    goal_id: Id
     kind: str
     starts_on: date | None = None
     only_for_goal: bool = False
@@ -520,13 +522,13 @@ def target_create(request: HttpRequest, payload: TargetIn) -> Any:
 
 
 @router.get("/goal-targets/{target_id}", response=TargetOut)
-def target_get(request: HttpRequest, target_id: int) -> Any:
+def target_get(request: HttpRequest, target_id: PathId) -> Any:
     """Return one goal that counts interactions."""
     return _target_body(selectors.goal_target_get_for_user(authed_user(request), target_id))
 
 
 @router.put("/goal-targets/{target_id}", response={200: TargetOut, 422: ErrorOut})
-def target_update(request: HttpRequest, target_id: int, payload: TargetUpdateIn) -> Any:
+def target_update(request: HttpRequest, target_id: PathId, payload: TargetUpdateIn) -> Any:
     """Change what a goal counts, and count again."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
     services.goal_target_update(target=target, **payload.dict())
@@ -534,7 +536,7 @@ def target_update(request: HttpRequest, target_id: int, payload: TargetUpdateIn)
 
 
 @router.delete("/goal-targets/{target_id}", response={204: None})
-def target_delete(request: HttpRequest, target_id: int) -> Any:
+def target_delete(request: HttpRequest, target_id: PathId) -> Any:
     """Stop counting interactions for a goal; recorded values stay."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
     services.goal_target_delete(target=target)

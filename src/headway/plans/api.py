@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Router, Schema, Status
 
-from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, text
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, text
 from headway.core.http import authed_user
 from headway.domain.planning import LATEST_DAY, STATEMENT_MAX
 from headway.plans import selectors, services
@@ -44,8 +44,8 @@ def _patch(payload: Schema, clearable: tuple[str, ...] = ()) -> dict[str, Any]:
 class VisionIn(Schema):
     target_role: str = text(200, required=True)
     responsibilities: str = Field("", max_length=LONG_TEXT)
-    salary_min: Decimal | None = Field(None, ge=0, lt=10**10)
-    salary_max: Decimal | None = Field(None, ge=0, lt=10**10)
+    salary_min: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    salary_max: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
     salary_currency: str = Field("", max_length=3)
     location: str = Field("", max_length=200)
     work_mode: Annotated[str, OneOf(Vision.WorkMode)] = Vision.WorkMode.ANY
@@ -135,13 +135,13 @@ def trait_create(request: HttpRequest, payload: TraitIn) -> Any:
 
 
 @router.put("/traits/{trait_id}", response={200: TraitOut, 422: ErrorOut})
-def trait_update(request: HttpRequest, trait_id: int, payload: TraitIn) -> Any:
+def trait_update(request: HttpRequest, trait_id: PathId, payload: TraitIn) -> Any:
     trait = selectors.trait_get_for_user(authed_user(request), trait_id)
     return _run(lambda: services.trait_update(trait=trait, **payload.dict()))
 
 
 @router.delete("/traits/{trait_id}", response={204: None})
-def trait_delete(request: HttpRequest, trait_id: int) -> Any:
+def trait_delete(request: HttpRequest, trait_id: PathId) -> Any:
     services.trait_delete(trait=selectors.trait_get_for_user(authed_user(request), trait_id))
     return Status(204, None)
 
@@ -156,8 +156,8 @@ class GoalIn(Schema):
     why: str = Field("", max_length=LONG_TEXT)
     target_date: date = Field(description=f"From today to {LATEST_DAY.isoformat()}.")
     status: Literal["draft", "active"] = "draft"
-    metric_baseline: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
-    metric_target: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
+    metric_baseline: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
     metric_unit: str = Field("", max_length=40)
     metric_direction: Annotated[str, OneOf(Goal.Direction)] = Goal.Direction.INCREASE
     review_cadence: Annotated[str, OneOf(Goal.Cadence)] = Goal.Cadence.MONTHLY
@@ -174,8 +174,8 @@ class GoalPatch(Schema):
     horizon: Annotated[int, OneOf(Horizon_)] | None = None
     why: str | None = Field(None, max_length=LONG_TEXT)
     target_date: date | None = Field(None, description=f"From today to {LATEST_DAY.isoformat()}.")
-    metric_baseline: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
-    metric_target: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
+    metric_baseline: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
     metric_unit: str | None = Field(None, max_length=40)
     metric_direction: Annotated[str, OneOf(Goal.Direction)] | None = None
     review_cadence: Annotated[str, OneOf(Goal.Cadence)] | None = None
@@ -237,7 +237,7 @@ class PlaceIn(Schema):
 
 
 class MetricIn(Schema):
-    value: Decimal = Field(gt=-(10**12), lt=10**12)
+    value: Decimal = Field(max_digits=14, decimal_places=2)
     recorded_on: date | None = None
     note: str = Field("", max_length=200)
 
@@ -275,14 +275,14 @@ def goals_reorder(request: HttpRequest, payload: OrderIn) -> Any:
 
 
 @router.get("/goals/{goal_id}", response=GoalOut)
-def goal_get(request: HttpRequest, goal_id: int) -> Any:
+def goal_get(request: HttpRequest, goal_id: PathId) -> Any:
     user = authed_user(request)
     selectors.goal_get_for_user(user, goal_id)
     return _goal_out(user, goal_id)
 
 
 @router.patch("/goals/{goal_id}", response={200: GoalOut, 422: ErrorOut})
-def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Any:
+def goal_update(request: HttpRequest, goal_id: PathId, payload: GoalPatch) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
     data = _patch(payload, clearable=("metric_baseline", "metric_target"))
@@ -296,13 +296,13 @@ def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Any:
 
 
 @router.delete("/goals/{goal_id}", response={204: None})
-def goal_delete(request: HttpRequest, goal_id: int) -> Any:
+def goal_delete(request: HttpRequest, goal_id: PathId) -> Any:
     services.goal_delete(goal=selectors.goal_get_for_user(authed_user(request), goal_id))
     return Status(204, None)
 
 
 @router.post("/goals/{goal_id}/status", response={200: GoalOut, 422: ErrorOut})
-def goal_status(request: HttpRequest, goal_id: int, payload: StatusIn) -> Any:
+def goal_status(request: HttpRequest, goal_id: PathId, payload: StatusIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
     park = selectors.goal_get_for_user(user, payload.park) if payload.park else None
@@ -315,7 +315,7 @@ def goal_status(request: HttpRequest, goal_id: int, payload: StatusIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/move", response={200: list[GoalOut], 422: ErrorOut})
-def goal_move(request: HttpRequest, goal_id: int, payload: MoveIn) -> Any:
+def goal_move(request: HttpRequest, goal_id: PathId, payload: MoveIn) -> Any:
     """Move a goal up or down; answer the open goals in their new order."""
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
@@ -328,7 +328,7 @@ def goal_move(request: HttpRequest, goal_id: int, payload: MoveIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/place", response={200: GoalOut, 422: ErrorOut})
-def goal_place(request: HttpRequest, goal_id: int, payload: PlaceIn) -> Any:
+def goal_place(request: HttpRequest, goal_id: PathId, payload: PlaceIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
 
@@ -340,7 +340,7 @@ def goal_place(request: HttpRequest, goal_id: int, payload: PlaceIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/metric", response={200: GoalOut, 422: ErrorOut})
-def goal_metric(request: HttpRequest, goal_id: int, payload: MetricIn) -> Any:
+def goal_metric(request: HttpRequest, goal_id: PathId, payload: MetricIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
 
@@ -352,13 +352,13 @@ def goal_metric(request: HttpRequest, goal_id: int, payload: MetricIn) -> Any:
 
 
 @router.get("/goals/{goal_id}/history", response=list[GoalVersionOut])
-def goal_history(request: HttpRequest, goal_id: int) -> Any:
+def goal_history(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return list(goal.versions.order_by("number"))
 
 
 @router.post("/traits/{trait_id}/goal", response={201: GoalOut, 422: ErrorOut})
-def trait_goal(request: HttpRequest, trait_id: int) -> Any:
+def trait_goal(request: HttpRequest, trait_id: PathId) -> Any:
     user = authed_user(request)
     trait = selectors.trait_get_for_user(user, trait_id)
     return _run(lambda: _goal_out(user, services.trait_goal_create(trait=trait).pk), 201)
@@ -395,18 +395,18 @@ class CompleteIn(Schema):
 
 
 @router.get("/goals/{goal_id}/milestones", response=list[PlanMilestoneOut])
-def milestones_list(request: HttpRequest, goal_id: int) -> Any:
+def milestones_list(request: HttpRequest, goal_id: PathId) -> Any:
     return list(selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all())
 
 
 @router.post("/goals/{goal_id}/milestones", response={201: PlanMilestoneOut, 422: ErrorOut})
-def milestone_create(request: HttpRequest, goal_id: int, payload: MilestoneIn) -> Any:
+def milestone_create(request: HttpRequest, goal_id: PathId, payload: MilestoneIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return _run(lambda: services.milestone_create(goal=goal, **payload.dict()), 201)
 
 
 @router.patch("/milestones/{milestone_id}", response={200: PlanMilestoneOut, 422: ErrorOut})
-def milestone_update(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Any:
+def milestone_update(request: HttpRequest, milestone_id: PathId, payload: MilestonePatch) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     data = _patch(payload)
     return _run(
@@ -419,14 +419,14 @@ def milestone_update(request: HttpRequest, milestone_id: int, payload: Milestone
 
 
 @router.delete("/milestones/{milestone_id}", response={204: None})
-def milestone_delete(request: HttpRequest, milestone_id: int) -> Any:
+def milestone_delete(request: HttpRequest, milestone_id: PathId) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     services.milestone_delete(milestone=milestone)
     return Status(204, None)
 
 
 @router.post("/milestones/{milestone_id}/complete", response=PlanMilestoneOut)
-def milestone_complete(request: HttpRequest, milestone_id: int, payload: CompleteIn) -> Any:
+def milestone_complete(request: HttpRequest, milestone_id: PathId, payload: CompleteIn) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     return services.milestone_complete(milestone=milestone, done=payload.done)
 
@@ -438,9 +438,9 @@ class ActionIn(Schema):
     title: str = text(200, required=True)
     kind: Annotated[str, OneOf(Action.Kind)] = Action.Kind.COURSE
     url: str = Field("", max_length=500)
-    cost_amount: Decimal | None = Field(None, ge=0, lt=10**8)
+    cost_amount: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     cost_currency: str = Field("", max_length=3)
-    hours: Decimal | None = Field(None, ge=0, lt=10**6)
+    hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
     due_on: date | None = None
     status: Annotated[str, OneOf(Action.Status)] = Action.Status.TODO
     notes: str = Field("", max_length=LONG_TEXT)
@@ -452,9 +452,9 @@ class ActionPatch(Schema):
     title: str | None = text(200, required=True, default=None)
     kind: Annotated[str, OneOf(Action.Kind)] | None = None
     url: str | None = Field(None, max_length=500)
-    cost_amount: Decimal | None = Field(None, ge=0, lt=10**8)
+    cost_amount: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     cost_currency: str | None = Field(None, max_length=3)
-    hours: Decimal | None = Field(None, ge=0, lt=10**6)
+    hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
     due_on: date | None = None
     status: Annotated[str, OneOf(Action.Status)] | None = None
     notes: str | None = Field(None, max_length=LONG_TEXT)
@@ -475,18 +475,18 @@ class PlanActionOut(Schema):
 
 
 @router.get("/goals/{goal_id}/actions", response=list[PlanActionOut])
-def actions_list(request: HttpRequest, goal_id: int) -> Any:
+def actions_list(request: HttpRequest, goal_id: PathId) -> Any:
     return list(selectors.goal_get_for_user(authed_user(request), goal_id).actions.all())
 
 
 @router.post("/goals/{goal_id}/actions", response={201: PlanActionOut, 422: ErrorOut})
-def action_create(request: HttpRequest, goal_id: int, payload: ActionIn) -> Any:
+def action_create(request: HttpRequest, goal_id: PathId, payload: ActionIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return _run(lambda: services.action_create(goal=goal, data=payload.dict()), 201)
 
 
 @router.patch("/actions/{action_id}", response={200: PlanActionOut, 422: ErrorOut})
-def action_update(request: HttpRequest, action_id: int, payload: ActionPatch) -> Any:
+def action_update(request: HttpRequest, action_id: PathId, payload: ActionPatch) -> Any:
     action = selectors.action_get_for_user(authed_user(request), action_id)
     return _run(
         lambda: services.action_update(
@@ -497,7 +497,7 @@ def action_update(request: HttpRequest, action_id: int, payload: ActionPatch) ->
 
 
 @router.delete("/actions/{action_id}", response={204: None})
-def action_delete(request: HttpRequest, action_id: int) -> Any:
+def action_delete(request: HttpRequest, action_id: PathId) -> Any:
     services.action_delete(action=selectors.action_get_for_user(authed_user(request), action_id))
     return Status(204, None)
 
@@ -508,13 +508,13 @@ def action_delete(request: HttpRequest, action_id: int) -> Any:
 class ReviewIn(Schema):
     reviewed_on: date | None = None
     progress: int | None = Field(None, ge=0, le=100)
-    metric_value: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
+    metric_value: Decimal | None = Field(None, max_digits=14, decimal_places=2)
     worked: str = Field("", max_length=LONG_TEXT)
     obstacles: str = Field("", max_length=LONG_TEXT)
     decision: Annotated[str, OneOf(Review.Decision)] = Review.Decision.KEEP
     decision_note: str = Field("", max_length=LONG_TEXT)
     new_target_date: date | None = None
-    new_metric_target: Decimal | None = Field(None, gt=-(10**12), lt=10**12)
+    new_metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
     new_statement: str = Field("", max_length=STATEMENT_MAX)
 
 
@@ -532,13 +532,13 @@ class ReviewOut(Schema):
 
 
 @router.get("/goals/{goal_id}/reviews", response=list[ReviewOut])
-def reviews_list(request: HttpRequest, goal_id: int) -> Any:
+def reviews_list(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return list(Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id"))
 
 
 @router.post("/goals/{goal_id}/reviews", response={201: ReviewOut, 422: ErrorOut})
-def review_create(request: HttpRequest, goal_id: int, payload: ReviewIn) -> Any:
+def review_create(request: HttpRequest, goal_id: PathId, payload: ReviewIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     data = payload.dict()
     adjust = {k: data.pop(k) for k in ("new_target_date", "new_metric_target", "new_statement")}
