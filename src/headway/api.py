@@ -63,7 +63,8 @@ def _declare_refusals(operation: dict[str, Any]) -> None:
         statuses.add("400")
     if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}):
         statuses.add("413")
-    responses = operation["responses"]
+    # Ninja keys statuses by int; JSON and the OpenAPI spec by string.
+    responses = operation["responses"] = {str(k): v for k, v in operation["responses"].items()}
     for status in statuses - set(responses):
         responses[status] = {
             "description": _DESCRIPTIONS[status],

@@ -4,10 +4,10 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from headway.accounts import selectors, services
-from headway.core.api_schema import PathId
+from headway.core.api_schema import PathId, paged
 from headway.core.exports import user_data_export
 from headway.core.http import authed_user
 
@@ -21,7 +21,7 @@ class MeOut(Schema):
 
 
 class MeIn(Schema):
-    display_name: str
+    display_name: str = Field(max_length=120, pattern=r"^[^\r\n]*$")
 
 
 class TokenOut(Schema):
@@ -34,7 +34,7 @@ class TokenOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
+    name: str = Field(max_length=80, pattern=r"^[^\r\n]*$")
 
 
 class TokenCreatedOut(Schema):
@@ -50,19 +50,20 @@ def me(request: HttpRequest) -> Any:
 @router.patch("/me", response=MeOut)
 def me_update(request: HttpRequest, payload: MeIn) -> Any:
     user = authed_user(request)
-    user.display_name = payload.display_name.strip()[:120]
+    user.display_name = payload.display_name.strip()
     user.save(update_fields=["display_name"])
     return user
 
 
 @router.get("/me/tokens", response=list[TokenOut])
+@paged
 def tokens_list(request: HttpRequest) -> Any:
-    return list(selectors.tokens_list_for_user(authed_user(request)))
+    return selectors.tokens_list_for_user(authed_user(request))
 
 
 @router.post("/me/tokens", response={201: TokenCreatedOut})
 def token_create(request: HttpRequest, payload: TokenIn) -> Any:
-    token, raw = services.token_create(user=authed_user(request), name=payload.name[:80])
+    token, raw = services.token_create(user=authed_user(request), name=payload.name)
     return Status(201, {"token": token, "secret": raw})
 
 

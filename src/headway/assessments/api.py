@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -16,7 +16,7 @@ from headway.assessments import selectors, services
 from headway.assessments.models import InterestAttempt, UserSkill
 from headway.assessments.services import AssessmentError
 from headway.careers.models import Skill
-from headway.core.api_schema import ErrorOut, Id, PathId, QueryId
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, PathId, QueryId, paged
 from headway.core.http import authed_user
 from headway.domain.riasec import TYPE_INFO
 
@@ -91,7 +91,9 @@ class ResultOut(Schema):
 
 
 class AnswersIn(Schema):
-    answers: dict[str, int] = Field(..., description="Item code -> rating, 1 dislike to 5 enjoy.")
+    answers: dict[Annotated[str, Field(max_length=4)], Annotated[int, Field(ge=1, le=5)]] = Field(
+        ..., max_length=500, description="Item code -> rating, 1 dislike to 5 enjoy."
+    )
 
 
 def _attempt_detail(attempt: InterestAttempt) -> dict[str, Any]:
@@ -131,6 +133,7 @@ def items(request: HttpRequest) -> Any:
 
 
 @router.get("/interests/attempts", response=list[AttemptOut])
+@paged
 def attempts_list(request: HttpRequest) -> Any:
     """List your attempts, newest first, the unfinished one included."""
     return selectors.attempts_all_for_user(authed_user(request))
@@ -232,8 +235,8 @@ class MatchesOut(Schema):
 
 class MatchQuery(Schema):
     max_job_zone: int | None = Field(None, ge=1, le=5)
-    min_pay: Decimal | None = Field(None, ge=0)
-    min_growth: Decimal | None = None
+    min_pay: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    min_growth: Decimal | None = Field(None, ge=-100, le=1000)
     limit: int = Field(20, ge=1, le=100)
 
 
@@ -312,18 +315,18 @@ class UserSkillCreatedOut(UserSkillOut):
 
 
 class UserSkillIn(Schema):
-    name: str = ""
+    name: str = Field("", max_length=250)
     skill_id: Id | None = None
-    skill_uri: str | None = None
-    proficiency: int
-    enjoyment: int
-    evidence: str = ""
+    skill_uri: str | None = Field(None, max_length=500)
+    proficiency: int = Field(ge=1, le=5)
+    enjoyment: int = Field(ge=1, le=5)
+    evidence: str = Field("", max_length=LONG_TEXT)
 
 
 class UserSkillPatch(Schema):
-    proficiency: int | None = None
-    enjoyment: int | None = None
-    evidence: str | None = None
+    proficiency: int | None = Field(None, ge=1, le=5)
+    enjoyment: int | None = Field(None, ge=1, le=5)
+    evidence: str | None = Field(None, max_length=LONG_TEXT)
 
 
 def _user_skill(user_skill: UserSkill) -> dict[str, Any]:
@@ -354,6 +357,7 @@ def _skill_id(skill_id: int | None, uri: str | None) -> int | None:
 
 
 @router.get("/skills", response=list[UserSkillOut])
+@paged
 def skills_list(request: HttpRequest) -> Any:
     """List your rated skills."""
     return [_user_skill(s) for s in selectors.user_skills_for_user(authed_user(request))]
@@ -409,11 +413,11 @@ def skill_delete(request: HttpRequest, user_skill_id: PathId) -> Any:
     return Status(204, None)
 
 
-class TraitIn(Schema):
-    kind: str = Field(..., description="strength or weakness")
+class SkillTraitIn(Schema):
+    kind: Literal["strength", "weakness"]
 
 
-class TraitOut(Schema):
+class SkillTraitOut(Schema):
     id: int
     kind: str
     title: str
@@ -422,9 +426,10 @@ class TraitOut(Schema):
 
 
 @router.post(
-    "/skills/{user_skill_id}/trait", response={200: TraitOut, 201: TraitOut, 422: ErrorOut}
+    "/skills/{user_skill_id}/trait",
+    response={200: SkillTraitOut, 201: SkillTraitOut, 422: ErrorOut},
 )
-def skill_trait(request: HttpRequest, user_skill_id: PathId, payload: TraitIn) -> Any:
+def skill_trait(request: HttpRequest, user_skill_id: PathId, payload: SkillTraitIn) -> Any:
     """Add a skill to your plan's strengths or weaknesses (once)."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
     trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
@@ -520,11 +525,11 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
 
 class GapGoalIn(Schema):
     skill_id: Id | None = None
-    skill_uri: str | None = None
-    action_kinds: list[str] | None = Field(
-        None, description="Any of course, project, volunteering, mentorship (default: all)."
+    skill_uri: str | None = Field(None, max_length=500)
+    action_kinds: list[Literal["course", "project", "volunteering", "mentorship"]] | None = Field(
+        None, max_length=4, description="Suggested actions to add (default: all)."
     )
-    horizon: int | None = None
+    horizon: Literal[5, 10] | None = None
 
 
 class ActionOut(Schema):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema, Status
@@ -16,7 +16,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from headway.careers import search, selectors, services
 from headway.careers.facts import WageTable
 from headway.careers.models import Occupation
-from headway.core.api_schema import ErrorOut
+from headway.core.api_schema import ErrorOut, paged
 from headway.core.http import authed_user
 from headway.domain.errors import RuleError
 from headway.plans import selectors as plan_selectors
@@ -39,14 +39,14 @@ class DatasetOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = ""
-    job_zone: int | None = None
-    education: str | None = None
-    min_pay: Decimal | None = None
-    min_growth: Decimal | None = None
-    interest: str | None = None
-    interest_min: float | None = None
-    limit: int = 30
+    q: str = Field("", max_length=200)
+    job_zone: int | None = Field(None, ge=1, le=5)
+    education: str | None = Field(None, max_length=200)
+    min_pay: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    min_growth: Decimal | None = Field(None, ge=-100, le=1000)
+    interest: Literal["R", "I", "A", "S", "E", "C", ""] | None = None
+    interest_min: float | None = Field(None, ge=0, le=7)
+    limit: int = Field(30, ge=1, le=100)
 
 
 class OccupationHitOut(Schema):
@@ -171,6 +171,7 @@ def _hit(facts: search.OccupationFacts, label: str, score: float | None) -> dict
 
 
 @router.get("/datasets", response=list[DatasetOut])
+@paged
 def datasets(request: HttpRequest) -> Any:
     """List the imported datasets with version, licence, counts and missing files."""
     return selectors.datasets_list()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_type_hints
 
 from django.db.models import Choices
 from ninja import Field, Path, Query, Schema
-from ninja.pagination import LimitOffsetPagination
+from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic_core import CoreSchema, core_schema
 
 # Ids are 64-bit signed integers in every database; a larger one can name nothing.
@@ -49,14 +50,15 @@ LONG_TEXT = 10_000
 
 @dataclass(frozen=True)
 class OneOf:
-    """`Annotated[str, OneOf(Model.Kind)]`: one of a model's choices, as an enum in the schema;
-    `blank` also accepts the empty string."""
+    """`Annotated[str, OneOf(Model.Kind)]`: one of a model's choices (or a mapping's keys), as
+    an enum in the schema; `blank` also accepts the empty string."""
 
-    choices: type[Choices]
+    choices: type[Choices] | Mapping[str, str]
     blank: bool = False
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
-        values = list(self.choices.values)
+        found = self.choices
+        values = list(found.values if isinstance(found, type) else found)
         return core_schema.literal_schema([*values, ""] if self.blank else values)
 
 
@@ -73,3 +75,13 @@ def text(max_length: int, *, required: bool = False, default: str | None = _REQU
 
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]
+
+
+def paged(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Page a list operation with `Paged`.
+
+    The views' annotations are strings (`from __future__ import annotations`) that ninja's
+    wrapper would resolve in its own module; resolve them here first.
+    """
+    view.__annotations__ = get_type_hints(view, include_extras=True)
+    return paginate(Paged)(view)

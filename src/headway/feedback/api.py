@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -16,8 +16,9 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
-from headway.core.api_schema import ErrorOut, Id, PathId
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
+from headway.domain.planning import STATEMENT_MAX
 from headway.feedback import rules, selectors, services
 from headway.feedback.models import (
     Adjustment,
@@ -66,11 +67,11 @@ class InvitationOut(Schema):
 
 
 class InvitationIn(Schema):
-    email: str
-    role: str = "mentor"
-    message: str = ""
-    scope: str = Scope.GOALS
-    goal_ids: list[Id] = []
+    email: str = text(254, required=True)
+    role: Annotated[str, OneOf(rules.ROLES)] = "mentor"
+    message: str = Field("", max_length=LONG_TEXT)
+    scope: Annotated[str, OneOf(Scope)] = Scope.GOALS
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class InvitationCreatedOut(Schema):
@@ -79,7 +80,7 @@ class InvitationCreatedOut(Schema):
 
 
 class AcceptIn(Schema):
-    token: str
+    token: str = text(500, required=True)
 
 
 class AccessOut(Schema):
@@ -95,8 +96,8 @@ class AccessOut(Schema):
 
 
 class ShareIn(Schema):
-    scope: str
-    goal_ids: list[Id] = []
+    scope: Annotated[str, OneOf(Scope)]
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class MilestoneOut(Schema):
@@ -168,24 +169,24 @@ class GoalFeedbackOut(Schema):
 
 
 class BodyIn(Schema):
-    body: str
+    body: str = text(LONG_TEXT, required=True)
 
 
 class CommentIn(Schema):
-    body: str
+    body: str = text(LONG_TEXT, required=True)
     milestone_id: Id | None = None
 
 
 class RatingIn(Schema):
-    rating: str
-    note: str = ""
+    rating: Annotated[str, OneOf(rules.RATINGS)]
+    note: str = Field("", max_length=LONG_TEXT)
 
 
 class AdjustIn(Schema):
-    statement: str | None = None
+    statement: str | None = text(STATEMENT_MAX, required=True, default=None)
     target_date: date | None = None
-    metric_target: Decimal | None = None
-    note: str = ""
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    note: str = Field("", max_length=LONG_TEXT)
 
 
 # Shapes
@@ -309,6 +310,7 @@ def _own_goals(user: User, ids: list[int]) -> list[Goal]:
 
 
 @router.get("/invitations", response=list[InvitationOut])
+@paged
 def invitations_list(request: HttpRequest) -> Any:
     """List the invitations you sent, newest first."""
     return [_invitation(i) for i in selectors.invitations_list_for_owner(authed_user(request))]
@@ -366,6 +368,7 @@ def invitation_accept(request: HttpRequest, payload: AcceptIn) -> Any:
 
 
 @router.get("/reviewers", response=list[AccessOut])
+@paged
 def reviewers_list(request: HttpRequest, ended: bool = False) -> Any:
     """List your reviewers: active ones, or with `ended=true` those whose access ended."""
     found = selectors.reviewers_list_for_owner(authed_user(request), active=not ended)
@@ -400,6 +403,7 @@ def reviewer_end(request: HttpRequest, access_id: PathId) -> Any:
 
 
 @router.get("/reviewing", response=list[AccessOut])
+@paged
 def reviewing_list(request: HttpRequest) -> Any:
     """List the plans shared with you now."""
     found = selectors.accesses_list_for_reviewer(authed_user(request))
@@ -414,6 +418,7 @@ def reviewing_leave(request: HttpRequest, access_id: PathId) -> Any:
 
 
 @router.get("/shared/goals", response=list[SharedGoalOut])
+@paged
 def shared_goals_list(request: HttpRequest) -> Any:
     """List every goal shared with you, read-only."""
     user = authed_user(request)
@@ -440,6 +445,7 @@ def shared_goal_get(request: HttpRequest, goal_id: PathId) -> Any:
 
 
 @router.get("/questions/open", response=list[CommentOut])
+@paged
 def open_questions(request: HttpRequest) -> Any:
     """List the questions on goals shared with you that you have not answered."""
     return [_comment(c) for c in selectors.open_questions_for_reviewer(authed_user(request))]

@@ -9,14 +9,15 @@ import csv
 import io
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 
-from headway.core.api_schema import ErrorOut, Id, PathId
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
 from headway.domain.errors import RuleError
+from headway.domain.networking import KEEP_IN_TOUCH_MAX_WEEKS
 from headway.domain.vcard import VCardError, check_size
 from headway.network import selectors, services
 from headway.network.models import (
@@ -35,20 +36,22 @@ router = Router(tags=["network"])
 
 
 class ContactIn(Schema):
-    name: str
-    organisation: str = ""
-    role: str = ""
-    how_met: str = ""
-    relationship: str = "other"
-    email: str = ""
-    other_emails: list[str] = []
-    phone: str = ""
-    other_phones: list[str] = []
-    links: list[str] = []
-    notes: str = ""
-    keep_in_touch_weeks: int | None = None
-    tags: list[str] = []
-    goal_ids: list[Id] = []
+    name: str = text(200, required=True)
+    organisation: str = Field("", max_length=200)
+    role: str = Field("", max_length=200)
+    how_met: str = Field("", max_length=500)
+    relationship: Annotated[str, OneOf(Contact.Relationship)] = Contact.Relationship.OTHER
+    email: str = Field("", max_length=254)
+    other_emails: list[Annotated[str, Field(max_length=254)]] = Field([], max_length=20)
+    phone: str = Field("", max_length=40)
+    other_phones: list[Annotated[str, Field(max_length=40)]] = Field([], max_length=20)
+    links: list[Annotated[str, Field(max_length=500)]] = Field([], max_length=20)
+    notes: str = Field("", max_length=LONG_TEXT)
+    keep_in_touch_weeks: int | None = Field(
+        None, ge=0, le=KEEP_IN_TOUCH_MAX_WEEKS, description="0 or null: no reminder."
+    )
+    tags: list[Annotated[str, Field(max_length=40)]] = Field([], max_length=50)
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class ContactOut(Schema):
@@ -118,9 +121,10 @@ def _vcard_response(text: str, filename: str) -> HttpResponse:
 
 
 @router.get("/contacts", response=list[ContactOut])
+@paged
 def contacts_list(request: HttpRequest, filters: Query[ContactFilters]) -> Any:
     """List your contacts, searched by words or filtered by tag, relationship or goal."""
-    return list(selectors.contacts_list_for_user(authed_user(request), **filters.dict()))
+    return selectors.contacts_list_for_user(authed_user(request), **filters.dict())
 
 
 @router.post("/contacts", response={201: ContactOut, 422: ErrorOut})
@@ -211,9 +215,9 @@ def contact_vcard(
 
 class InteractionIn(Schema):
     contact_id: Id
-    kind: str
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     occurred_on: date
-    notes: str = ""
+    notes: str = Field("", max_length=LONG_TEXT)
     goal_id: Id | None = None
 
 
@@ -239,9 +243,10 @@ class InteractionFilters(Schema):
 
 
 @router.get("/interactions", response=list[InteractionOut])
+@paged
 def interactions_list(request: HttpRequest, filters: Query[InteractionFilters]) -> Any:
     """List your interactions, newest first."""
-    return list(selectors.interactions_list_for_user(authed_user(request), **filters.dict()))
+    return selectors.interactions_list_for_user(authed_user(request), **filters.dict())
 
 
 @router.post("/interactions", response={201: InteractionOut, 422: ErrorOut})
@@ -276,7 +281,7 @@ def interaction_delete(request: HttpRequest, interaction_id: PathId) -> Any:
 
 
 class FollowUpIn(Schema):
-    text: str
+    text: str = text(300, required=True)
     due_on: date
     done: bool = False
 
@@ -290,14 +295,14 @@ class FollowUpOut(Schema):
 
 
 class EventIn(Schema):
-    name: str
-    kind: str = "other"
+    name: str = text(200, required=True)
+    kind: Annotated[str, OneOf(Event.Kind)] = "other"
     held_on: date
-    place: str = ""
-    url: str = ""
-    notes: str = ""
-    goal_ids: list[Id] = []
-    contact_ids: list[Id] = []
+    place: str = Field("", max_length=200)
+    url: str = Field("", max_length=500)
+    notes: str = Field("", max_length=LONG_TEXT)
+    goal_ids: list[Id] = Field([], max_length=1000)
+    contact_ids: list[Id] = Field([], max_length=1000)
 
 
 class EventOut(Schema):
@@ -327,9 +332,10 @@ class EventOut(Schema):
 
 
 @router.get("/events", response=list[EventOut])
+@paged
 def events_list(request: HttpRequest) -> Any:
     """List your events, latest first, with goals, contacts met and follow-ups."""
-    return list(selectors.events_list_for_user(authed_user(request)))
+    return selectors.events_list_for_user(authed_user(request))
 
 
 @router.post("/events", response={201: EventOut, 422: ErrorOut})
@@ -391,12 +397,12 @@ def follow_up_delete(request: HttpRequest, follow_up_id: PathId) -> Any:
 
 
 class OrganisationIn(Schema):
-    name: str
+    name: str = text(200, required=True)
     member_since: date | None = None
-    role: str = ""
-    url: str = ""
-    notes: str = ""
-    goal_ids: list[Id] = []
+    role: str = Field("", max_length=200)
+    url: str = Field("", max_length=500)
+    notes: str = Field("", max_length=LONG_TEXT)
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class OrganisationOut(Schema):
@@ -415,9 +421,10 @@ class OrganisationOut(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut])
+@paged
 def organisations_list(request: HttpRequest) -> Any:
     """List the professional organisations you belong to."""
-    return list(selectors.organisations_list_for_user(authed_user(request)))
+    return selectors.organisations_list_for_user(authed_user(request))
 
 
 @router.post("/organisations", response={201: OrganisationOut, 422: ErrorOut})
@@ -456,20 +463,20 @@ def organisation_delete(request: HttpRequest, organisation_id: PathId) -> Any:
 # Goals that count interactions
 
 
-class TargetIn(Schema):
+class GoalTargetIn(Schema):
     goal_id: Id
-    kind: str
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     starts_on: date | None = None
     only_for_goal: bool = False
 
 
-class TargetUpdateIn(Schema):
-    kind: str
+class GoalTargetUpdateIn(Schema):
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     starts_on: date | None = None
     only_for_goal: bool = False
 
 
-class TargetOut(Schema):
+class GoalTargetOut(Schema):
     id: int
     goal_id: int
     goal_statement: str
@@ -504,14 +511,15 @@ def _target_body(target: GoalInteractionTarget) -> dict[str, Any]:
     return _target_out(selectors.goal_target_progress(target))
 
 
-@router.get("/goal-targets", response=list[TargetOut])
+@router.get("/goal-targets", response=list[GoalTargetOut])
+@paged
 def targets_list(request: HttpRequest) -> Any:
     """List your goals that count interactions, each with its count now."""
     return [_target_out(p) for p in selectors.goal_targets_for_user(authed_user(request))]
 
 
-@router.post("/goal-targets", response={201: TargetOut, 422: ErrorOut})
-def target_create(request: HttpRequest, payload: TargetIn) -> Any:
+@router.post("/goal-targets", response={201: GoalTargetOut, 422: ErrorOut})
+def target_create(request: HttpRequest, payload: GoalTargetIn) -> Any:
     """Make one of your goals count interactions of a type from a start to its target date.
 
     The goal needs a metric that grows; its current value becomes the baseline plus the count,
@@ -521,14 +529,14 @@ def target_create(request: HttpRequest, payload: TargetIn) -> Any:
     return Status(201, _target_body(target))
 
 
-@router.get("/goal-targets/{target_id}", response=TargetOut)
+@router.get("/goal-targets/{target_id}", response=GoalTargetOut)
 def target_get(request: HttpRequest, target_id: PathId) -> Any:
     """Return one goal that counts interactions."""
     return _target_body(selectors.goal_target_get_for_user(authed_user(request), target_id))
 
 
-@router.put("/goal-targets/{target_id}", response={200: TargetOut, 422: ErrorOut})
-def target_update(request: HttpRequest, target_id: PathId, payload: TargetUpdateIn) -> Any:
+@router.put("/goal-targets/{target_id}", response={200: GoalTargetOut, 422: ErrorOut})
+def target_update(request: HttpRequest, target_id: PathId, payload: GoalTargetUpdateIn) -> Any:
     """Change what a goal counts, and count again."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
     services.goal_target_update(target=target, **payload.dict())

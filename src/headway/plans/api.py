@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Router, Schema, Status
 
-from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, text
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
 from headway.domain.planning import LATEST_DAY, STATEMENT_MAX
 from headway.plans import selectors, services
@@ -76,6 +76,7 @@ class VisionVersionOut(Schema):
 
 
 @router.get("/visions", response=list[VisionOut])
+@paged
 def visions_list(request: HttpRequest) -> Any:
     return list(selectors.visions_for_user(authed_user(request)).values())
 
@@ -98,11 +99,12 @@ def vision_save(request: HttpRequest, horizon: Horizon, payload: VisionIn) -> An
 
 
 @router.get("/visions/{horizon}/versions", response=list[VisionVersionOut])
+@paged
 def vision_versions(request: HttpRequest, horizon: Horizon) -> Any:
     vision = selectors.vision_for_user(authed_user(request), horizon)
     if vision is None:
         raise Http404("No vision at this horizon yet.")
-    return list(vision.versions.all())
+    return vision.versions.all()
 
 
 # Strengths and weaknesses
@@ -124,8 +126,9 @@ class TraitOut(Schema):
 
 
 @router.get("/traits", response=list[TraitOut])
+@paged
 def traits_list(request: HttpRequest) -> Any:
-    return list(selectors.traits_list_for_user(authed_user(request)))
+    return selectors.traits_list_for_user(authed_user(request))
 
 
 @router.post("/traits", response={201: TraitOut, 422: ErrorOut})
@@ -256,8 +259,9 @@ def _goal_out(user: Any, goal_id: int) -> Goal:
 
 
 @router.get("/goals", response=list[GoalOut])
+@paged
 def goals_list(request: HttpRequest) -> Any:
-    return list(selectors.goals_list_for_user(authed_user(request)))
+    return selectors.goals_list_for_user(authed_user(request))
 
 
 @router.post("/goals", response={201: GoalOut, 422: ErrorOut})
@@ -352,9 +356,10 @@ def goal_metric(request: HttpRequest, goal_id: PathId, payload: MetricIn) -> Any
 
 
 @router.get("/goals/{goal_id}/history", response=list[GoalVersionOut])
+@paged
 def goal_history(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
-    return list(goal.versions.order_by("number"))
+    return goal.versions.order_by("number")
 
 
 @router.post("/traits/{trait_id}/goal", response={201: GoalOut, 422: ErrorOut})
@@ -395,8 +400,9 @@ class CompleteIn(Schema):
 
 
 @router.get("/goals/{goal_id}/milestones", response=list[PlanMilestoneOut])
+@paged
 def milestones_list(request: HttpRequest, goal_id: PathId) -> Any:
-    return list(selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all())
+    return selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all()
 
 
 @router.post("/goals/{goal_id}/milestones", response={201: PlanMilestoneOut, 422: ErrorOut})
@@ -475,8 +481,9 @@ class PlanActionOut(Schema):
 
 
 @router.get("/goals/{goal_id}/actions", response=list[PlanActionOut])
+@paged
 def actions_list(request: HttpRequest, goal_id: PathId) -> Any:
-    return list(selectors.goal_get_for_user(authed_user(request), goal_id).actions.all())
+    return selectors.goal_get_for_user(authed_user(request), goal_id).actions.all()
 
 
 @router.post("/goals/{goal_id}/actions", response={201: PlanActionOut, 422: ErrorOut})
@@ -532,9 +539,10 @@ class ReviewOut(Schema):
 
 
 @router.get("/goals/{goal_id}/reviews", response=list[ReviewOut])
+@paged
 def reviews_list(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
-    return list(Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id"))
+    return Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id")
 
 
 @router.post("/goals/{goal_id}/reviews", response={201: ReviewOut, 422: ErrorOut})
