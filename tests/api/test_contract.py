@@ -7,11 +7,14 @@ derandomised, so the run is the same each time and takes well under a minute.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import CHECKS
 
@@ -36,12 +39,21 @@ CONTRACT = CHECKS.get_by_names(
 
 
 @pytest.fixture
-def token(db: None) -> str:
+def token(db: None) -> Iterator[str]:
     owner: User = User.objects.create_user(email="script@example.org", password="unused-123")
     goal = GoalFactory(user=owner, metric_baseline=1, metric_target=5, metric_unit="talks")
     MilestoneFactory(goal=goal)
     VisionFactory(user=owner, horizon=5)
-    return token_create(user=owner, name="Schemathesis")[1]
+    # The app is called as a WSGI app, whose request signals would close the test's database
+    # connection (and its transaction) after the first request; Django's test client keeps
+    # them off in the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield token_create(user=owner, name="Schemathesis")[1]
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
