@@ -30,18 +30,27 @@ def stranger(db: None) -> User:
 
 @pytest.fixture
 def owner_client(owner: User) -> Client:
-    from django.test import Client
+    """The owner's browser: CSRF enforced, its token sent with every request."""
+    from tests.clients import BrowserClient
 
-    client = Client()
+    client = BrowserClient()
     client.force_login(owner)
     return client
 
 
 @pytest.fixture
-def stranger_client(stranger: User) -> Client:
-    from django.test import Client
+def owner_token_client(owner: User) -> Client:
+    """The owner's script: a personal access token and no session."""
+    from tests.clients import token_client
 
-    client = Client()
+    return token_client(owner)
+
+
+@pytest.fixture
+def stranger_client(stranger: User) -> Client:
+    from tests.clients import BrowserClient
+
+    client = BrowserClient()
     client.force_login(stranger)
     return client
 

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import tests
 from headway.api import api
 from tests.access import Endpoint, Page
+from tests.clients import BrowserClient, token_client
 from tests.factories import UserFactory
 
 
@@ -103,15 +104,28 @@ def test_endpoints_keep_data_private(endpoint: Endpoint) -> None:
             endpoint.method.upper(), path, data=body or "", content_type="application/json"
         )
 
-    anonymous, owner_client, stranger_client = Client(), Client(), Client()
-    owner_client.force_login(owner)
-    stranger_client.force_login(stranger)
+    anonymous = Client(enforce_csrf_checks=True)
     if endpoint.kind == "public":
         assert call(anonymous).status_code == 200
         return
-    assert call(anonymous).status_code == 401
+    refused = call(anonymous)
+    assert refused.status_code == 401
+    assert refused["WWW-Authenticate"].startswith("Bearer")
     if endpoint.kind == "owned":
-        assert call(stranger_client).status_code == 404
-    if endpoint.owner_status is not None:
-        response = call(owner_client)
-        assert response.status_code == endpoint.owner_status, response.content[:500]
+        assert call(token_client(stranger)).status_code == 404
+    if endpoint.owner_status is None:
+        return
+    # A script with a token needs no CSRF token.
+    response = call(token_client(owner))
+    assert response.status_code == endpoint.owner_status, response.content[:500]
+    # A browser session works too, on the same data made afresh, but writes need the CSRF token.
+    browser_owner = UserFactory()
+    path = endpoint.path.format(**endpoint.make(browser_owner))
+    if endpoint.method != "get":
+        forged = Client(enforce_csrf_checks=True)
+        forged.force_login(browser_owner)
+        assert call(forged).status_code == 403
+    browser = BrowserClient()
+    browser.force_login(browser_owner)
+    response = call(browser)
+    assert response.status_code == endpoint.owner_status, response.content[:500]

@@ -131,7 +131,7 @@ def test_the_api_lists_the_gap_and_makes_a_goal_with_chosen_actions(
         content_type="application/json",
     )
     assert bad.status_code == 422
-    assert bad.json()["detail"].startswith("Choose suggested actions among: course")
+    assert bad.json()["detail"].startswith("action_kinds.0: Choose one of 'course'")
     assert GapGoal.objects.filter(user=owner).count() == 1
     strengths = owner_client.get("/api/me/strengths").json()
     assert [r["label"] for r in strengths["missing_essential"]] == ["SQL", "debug software"]

@@ -198,8 +198,8 @@ def test_the_api_refuses_a_rating_off_the_scale_with_422(owner_client: Client) -
     )
     assert response.status_code == 422
     assert response.json() == {
-        "detail": "Rate “Activity R1 at work” from 1 to 5; 6 is off the scale.",
-        "field": "R1",
+        "detail": "answers.R1: Use a number of at most 5.",
+        "field": "answers.R1",
     }
     unknown = owner_client.patch(
         f"/api/me/interests/attempts/{attempt_id}/answers",

@@ -16,8 +16,12 @@ def _vision(user: User) -> dict[str, Any]:
     return {"vision_id": VisionFactory(user=user).pk}
 
 
-def _vision_with_target(user: User) -> dict[str, Any]:
-    return {"vision_id": VisionTargetFactory(vision__user=user).vision_id}
+def _horizon(user: User) -> dict[str, Any]:
+    return {"horizon": VisionFactory(user=user, horizon=5).horizon}
+
+
+def _horizon_with_target(user: User) -> dict[str, Any]:
+    return {"horizon": VisionTargetFactory(vision__user=user, vision__horizon=10).vision.horizon}
 
 
 PAGES = [
@@ -34,16 +38,16 @@ ENDPOINTS = [
     Endpoint("/api/careers/occupations", "get", "signed_in", owner_status=422),
     Endpoint("/api/careers/occupations/{key}", "get", "signed_in", _occupation),
     Endpoint("/api/careers/compare", "get", "signed_in", owner_status=422),
-    Endpoint("/api/careers/visions/{vision_id}/target", "get", "owned", _vision_with_target),
+    Endpoint("/api/careers/visions/{horizon}/target", "get", "owned", _horizon_with_target),
     Endpoint(
-        "/api/careers/visions/{vision_id}/target",
+        "/api/careers/visions/{horizon}/target",
         "put",
         "owned",
-        _vision,
+        _horizon,
         body={"occupation": "no-such-occupation"},
         owner_status=422,
     ),
     Endpoint(
-        "/api/careers/visions/{vision_id}/target", "delete", "owned", _vision, owner_status=204
+        "/api/careers/visions/{horizon}/target", "delete", "owned", _horizon, owner_status=204
     ),
 ]

@@ -52,6 +52,6 @@ def test_the_api_returns_an_occupation_with_bls_markers_kept(
 def test_the_api_compares_and_lists_datasets(career_data: Path, owner_client: Client) -> None:
     compared = owner_client.get("/api/careers/compare?o=15-1252.00&o=35-2014.00").json()
     assert [item["title"] for item in compared] == ["Software Developers", "Cooks, Restaurant"]
-    datasets = owner_client.get("/api/careers/datasets").json()
+    datasets = owner_client.get("/api/careers/datasets").json()["items"]
     assert [d["key"] for d in datasets] == ["onet", "esco", "crosswalk", "oews", "projections"]
     assert datasets[0]["missing_files"] == ["Skills.txt"]

@@ -503,9 +503,9 @@ def test_former_reviewers_and_strangers_see_nothing_in_their_lists() -> None:
     for persona in SIGNED_IN:
         client = Client()
         client.force_login(world.users[persona])
-        shared = client.get("/api/feedback/shared/goals").json()
-        questions = client.get("/api/feedback/questions/open").json()
-        reviewing = client.get("/api/feedback/reviewing").json()
+        shared = client.get("/api/feedback/shared/goals").json()["items"]
+        questions = client.get("/api/feedback/questions/open").json()["items"]
+        reviewing = client.get("/api/feedback/reviewing").json()["items"]
         page = client.get(reverse("feedback-reviewing")).content.decode()
         seen[persona] = (len(shared), len(questions), len(reviewing), page)
         if shared:
@@ -532,7 +532,8 @@ def test_a_new_question_waits_only_for_active_reviewers_of_its_goal() -> None:
     for persona in SIGNED_IN:
         client = Client()
         client.force_login(world.users[persona])
-        waiting[persona] = [q["body"] for q in client.get("/api/feedback/questions/open").json()]
+        questions = client.get("/api/feedback/questions/open").json()["items"]
+        waiting[persona] = [q["body"] for q in questions]
     assert waiting == {
         "owner": [],
         "reviewer": ["One more thing?"],

@@ -52,11 +52,11 @@ def test_an_invitation_made_and_accepted_over_the_api(
     again = call(dana_client, "POST", "/invitations/accept", {"token": token})
     assert again.status_code == 410
     assert again.json()["problem"] == "used"
-    listed = call(owner_client, "GET", "/invitations").json()
+    listed = call(owner_client, "GET", "/invitations").json()["items"]
     assert listed[0]["state"] == "accepted"
-    reviewers = call(owner_client, "GET", "/reviewers").json()
+    reviewers = call(owner_client, "GET", "/reviewers").json()["items"]
     assert [r["reviewer"]["email"] for r in reviewers] == ["dana@example.org"]
-    reviewing = call(dana_client, "GET", "/reviewing").json()
+    reviewing = call(dana_client, "GET", "/reviewing").json()["items"]
     assert [r["owner"]["name"] for r in reviewing] == ["Alice"]
 
 
@@ -122,11 +122,11 @@ def test_a_whole_conversation_over_the_api(
     asked = call(owner_client, "POST", f"/goals/{goal.pk}/questions", {"body": "Realistic?"})
     assert asked.status_code == 201
     question_id = asked.json()["id"]
-    open_questions = call(dana_client, "GET", "/questions/open").json()
+    open_questions = call(dana_client, "GET", "/questions/open").json()["items"]
     assert [q["id"] for q in open_questions] == [question_id]
     answered = call(dana_client, "POST", f"/comments/{question_id}/replies", {"body": "Mostly."})
     assert answered.status_code == 201
-    assert call(dana_client, "GET", "/questions/open").json() == []
+    assert call(dana_client, "GET", "/questions/open").json()["items"] == []
     answer_id = answered.json()["id"]
     back = call(owner_client, "POST", f"/comments/{answer_id}/replies", {"body": "Thanks!"})
     assert back.status_code == 201 and back.json()["from_owner"] is True
@@ -154,7 +154,7 @@ def test_a_whole_conversation_over_the_api(
     assert [r["criterion"] for r in shared["ratings"]] == ["measurable"]
     seen = call(owner_client, "GET", f"/goals/{goal.pk}/feedback").json()
     assert len(seen["comments"]) == 4 and seen["readers"][0]["name"] == "Dana"
-    assert [g["id"] for g in call(dana_client, "GET", "/shared/goals").json()] == [goal.pk]
+    assert [g["id"] for g in call(dana_client, "GET", "/shared/goals").json()["items"]] == [goal.pk]
 
 
 def test_feedback_becomes_an_adjustment_over_the_api(
@@ -200,13 +200,13 @@ def test_ending_and_leaving_access_over_the_api(
     ended = call(owner_client, "POST", f"/reviewers/{access.pk}/end")
     assert ended.json()["ended_by"] == "owner"
     assert call(dana_client, "GET", f"/shared/goals/{goal.pk}").status_code == 404
-    assert call(owner_client, "GET", "/reviewers?ended=true").json()[0]["id"] == access.pk
+    assert call(owner_client, "GET", "/reviewers?ended=true").json()["items"][0]["id"] == access.pk
     other_client = Client()
     other_client.force_login(other)
     left = call(other_client, "POST", f"/reviewing/{theirs.pk}/leave")
     assert left.json()["ended_by"] == "reviewer"
     assert call(other_client, "POST", f"/reviewing/{theirs.pk}/leave").status_code == 404
-    assert call(owner_client, "GET", "/reviewers").json() == []
+    assert call(owner_client, "GET", "/reviewers").json()["items"] == []
 
 
 def test_a_comment_on_a_milestone_of_another_goal_is_404_over_the_api(

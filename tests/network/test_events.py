@@ -253,7 +253,7 @@ def test_the_api_manages_organisations(owner_client: Client, owner: User, strang
         content_type="application/json",
     )
     assert created.status_code == 201
-    listed = owner_client.get("/api/network/organisations").json()
+    listed = owner_client.get("/api/network/organisations").json()["items"]
     assert [(o["name"], o["member_since"]) for o in listed] == [("ACM", "2023-01-15")]
 
 

@@ -53,11 +53,11 @@ def test_a_script_manages_a_vision_and_its_versions(owner: User) -> None:
         },
     )
     assert second.json()["version"] == 2 and second.json()["salary_currency"] == "EUR"
-    versions = call(client, "GET", "/visions/5/versions").json()
+    versions = call(client, "GET", "/visions/5/versions").json()["items"]
     assert [v["number"] for v in versions] == [2, 1]
     assert versions[0]["reason"] == "Raised my sights"
     assert versions[1]["snapshot"]["target_role"] == "Data engineer"
-    assert [v["horizon"] for v in call(client, "GET", "/visions").json()] == [5]
+    assert [v["horizon"] for v in call(client, "GET", "/visions").json()["items"]] == [5]
     bad = call(
         client, "PUT", "/visions/10", {"target_role": "CTO", "salary_min": 9, "salary_max": 1}
     )
@@ -79,17 +79,16 @@ def test_goals_are_created_read_changed_and_deleted(owner_client: Client) -> Non
         "detail": "Say why you are changing the target date; the reason is kept in the goal's "
         "history.",
         "field": "reason",
-        "active": None,
     }
     changed = call(owner_client, "PATCH", path, {"target_date": "2026-12-01", "reason": "Later"})
     assert changed.json()["target_date"] == "2026-12-01" and changed.json()["version"] == 2
     metric = call(owner_client, "POST", f"{path}/metric", {"value": 2, "note": "two talks"})
     assert metric.json()["progress"] == 50 and metric.json()["metric_current"] == 2
-    history = call(owner_client, "GET", f"{path}/history").json()
+    history = call(owner_client, "GET", f"{path}/history").json()["items"]
     assert [h["number"] for h in history] == [1, 2]
     assert history[1]["changes"][0]["new_display"] == "1 Dec 2026"
     assert call(owner_client, "GET", path).json()["statement"] == "Learn SQL well"
-    assert len(call(owner_client, "GET", "/goals").json()) == 1
+    assert len(call(owner_client, "GET", "/goals").json()["items"]) == 1
 
 
 @pytest.mark.parametrize(
@@ -151,7 +150,8 @@ def test_goals_are_ranked_by_moves_and_by_a_full_order(owner_client: Client) -> 
     moved = call(owner_client, "POST", f"/goals/{c}/move", {"direction": "up"}).json()
     assert [g["statement"] for g in moved] == ["A", "C", "B"]
     assert call(owner_client, "PUT", "/goals/order", {"goal_ids": [b, a, c]}).status_code == 204
-    assert [g["statement"] for g in call(owner_client, "GET", "/goals").json()] == ["B", "A", "C"]
+    listed = call(owner_client, "GET", "/goals").json()["items"]
+    assert [g["statement"] for g in listed] == ["B", "A", "C"]
     partial = call(owner_client, "PUT", "/goals/order", {"goal_ids": [a, b]})
     assert partial.status_code == 422
     placed = call(owner_client, "POST", f"/goals/{a}/place", {"impact": 3, "effort": 1}).json()
@@ -172,7 +172,7 @@ def test_milestones_drive_progress_and_their_dates_are_checked(owner_client: Cli
     assert call(owner_client, "GET", f"/goals/{goal}").json()["progress"] == 50
     renamed = call(owner_client, "PATCH", f"/milestones/{first['id']}", {"title": "Module one"})
     assert renamed.json()["title"] == "Module one"
-    assert [m["title"] for m in call(owner_client, "GET", path).json()] == [
+    assert [m["title"] for m in call(owner_client, "GET", path).json()["items"]] == [
         "Module one",
         "Module 2",
     ]
@@ -202,7 +202,7 @@ def test_actions_need_web_links(owner_client: Client) -> None:
     assert made.status_code == 201 and made.json()["cost_currency"] == "USD"
     changed = call(owner_client, "PATCH", f"/actions/{made.json()['id']}", {"status": "doing"})
     assert changed.json()["status"] == "doing" and changed.json()["url"] == "https://example.org"
-    assert len(call(owner_client, "GET", path).json()) == 1
+    assert len(call(owner_client, "GET", path).json()["items"]) == 1
 
 
 def test_reviews_record_progress_and_adjust_the_goal(owner_client: Client) -> None:
@@ -224,10 +224,10 @@ def test_reviews_record_progress_and_adjust_the_goal(owner_client: Client) -> No
     assert adjust.status_code == 201
     goal_now = call(owner_client, "GET", f"/goals/{goal}").json()
     assert goal_now["target_date"] == "2026-12-15" and goal_now["version"] == 2
-    history = call(owner_client, "GET", f"/goals/{goal}/history").json()
+    history = call(owner_client, "GET", f"/goals/{goal}/history").json()["items"]
     assert history[-1]["review_id"] == adjust.json()["id"]
     assert history[-1]["source"] == "review"
-    assert [r["progress"] for r in call(owner_client, "GET", path).json()] == [30]
+    assert [r["progress"] for r in call(owner_client, "GET", path).json()["items"]] == [30]
 
 
 def test_a_weakness_becomes_a_goal_through_the_api(owner_client: Client, owner: User) -> None:
@@ -236,7 +236,7 @@ def test_a_weakness_becomes_a_goal_through_the_api(owner_client: Client, owner: 
     assert made.status_code == 201 and made.json()["status"] == "draft"
     again = call(owner_client, "POST", f"/traits/{trait.pk}/goal")
     assert again.json()["id"] == made.json()["id"]
-    listed = call(owner_client, "GET", "/traits").json()
+    listed = call(owner_client, "GET", "/traits").json()["items"]
     assert listed[0]["goal_id"] == made.json()["id"]
     empty = call(owner_client, "POST", "/traits", {"kind": "strength", "title": "  "})
     assert empty.status_code == 422 and empty.json()["field"] == "title"

@@ -4,13 +4,12 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Field, Router, Schema, Status
 
 from headway.accounts import selectors, services
+from headway.core.api_schema import PathId, paged
 from headway.core.exports import user_data_export
 from headway.core.http import authed_user
-from headway.domain.text import TextRuleError
 
 router = Router(tags=["account"])
 
@@ -22,7 +21,7 @@ class MeOut(Schema):
 
 
 class MeIn(Schema):
-    display_name: str
+    display_name: str = Field(max_length=120, pattern=r"^[^\r\n]*$")
 
 
 class TokenOut(Schema):
@@ -35,7 +34,7 @@ class TokenOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
+    name: str = Field(max_length=80, pattern=r"^[^\r\n]*$")
 
 
 class TokenCreatedOut(Schema):
@@ -50,25 +49,23 @@ def me(request: HttpRequest) -> Any:
 
 @router.patch("/me", response=MeOut)
 def me_update(request: HttpRequest, payload: MeIn) -> Any:
-    try:
-        return services.profile_update(user=authed_user(request), display_name=payload.display_name)
-    except TextRuleError as error:
-        raise HttpError(422, error.message) from None
+    return services.profile_update(user=authed_user(request), display_name=payload.display_name)
 
 
 @router.get("/me/tokens", response=list[TokenOut])
+@paged
 def tokens_list(request: HttpRequest) -> Any:
-    return list(selectors.tokens_list_for_user(authed_user(request)))
+    return selectors.tokens_list_for_user(authed_user(request))
 
 
 @router.post("/me/tokens", response={201: TokenCreatedOut})
 def token_create(request: HttpRequest, payload: TokenIn) -> Any:
-    token, raw = services.token_create(user=authed_user(request), name=payload.name[:80])
+    token, raw = services.token_create(user=authed_user(request), name=payload.name)
     return Status(201, {"token": token, "secret": raw})
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None})
-def token_revoke(request: HttpRequest, token_id: int) -> Any:
+def token_revoke(request: HttpRequest, token_id: PathId) -> Any:
     token = selectors.token_get_for_user(authed_user(request), token_id)
     services.token_revoke(token=token)
     return Status(204, None)

@@ -7,28 +7,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 
 from headway.assessments import selectors, services
 from headway.assessments.models import InterestAttempt, UserSkill
 from headway.assessments.services import AssessmentError
 from headway.careers.models import Skill
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, PathId, QueryId, paged
 from headway.core.http import authed_user
 from headway.domain.riasec import TYPE_INFO
 
 router = Router(tags=["assessments"])
-
-
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
-def _refused(error: AssessmentError) -> Status:
-    return Status(422, {"detail": error.message, "field": error.field})
 
 
 # Questionnaire
@@ -99,7 +91,9 @@ class ResultOut(Schema):
 
 
 class AnswersIn(Schema):
-    answers: dict[str, int] = Field(..., description="Item code -> rating, 1 dislike to 5 enjoy.")
+    answers: dict[Annotated[str, Field(max_length=4)], Annotated[int, Field(ge=1, le=5)]] = Field(
+        ..., max_length=500, description="Item code -> rating, 1 dislike to 5 enjoy."
+    )
 
 
 def _attempt_detail(attempt: InterestAttempt) -> dict[str, Any]:
@@ -139,6 +133,7 @@ def items(request: HttpRequest) -> Any:
 
 
 @router.get("/interests/attempts", response=list[AttemptOut])
+@paged
 def attempts_list(request: HttpRequest) -> Any:
     """List your attempts, newest first, the unfinished one included."""
     return selectors.attempts_all_for_user(authed_user(request))
@@ -149,15 +144,12 @@ def attempts_list(request: HttpRequest) -> Any:
 )
 def attempt_start(request: HttpRequest) -> Any:
     """Start an attempt, or take up the unfinished one (200)."""
-    try:
-        attempt, created = services.attempt_start(user=authed_user(request))
-    except AssessmentError as error:
-        return _refused(error)
+    attempt, created = services.attempt_start(user=authed_user(request))
     return Status(201 if created else 200, _attempt_detail(attempt))
 
 
 @router.get("/interests/attempts/{attempt_id}", response=AttemptDetailOut)
-def attempt_get(request: HttpRequest, attempt_id: int) -> Any:
+def attempt_get(request: HttpRequest, attempt_id: PathId) -> Any:
     """Show an attempt: progress, answers and, once finished, scores."""
     return _attempt_detail(selectors.attempt_get_for_user(authed_user(request), attempt_id))
 
@@ -165,31 +157,25 @@ def attempt_get(request: HttpRequest, attempt_id: int) -> Any:
 @router.patch(
     "/interests/attempts/{attempt_id}/answers", response={200: AttemptDetailOut, 422: ErrorOut}
 )
-def answers_save(request: HttpRequest, attempt_id: int, payload: AnswersIn) -> Any:
+def answers_save(request: HttpRequest, attempt_id: PathId, payload: AnswersIn) -> Any:
     """Save some answers of an unfinished attempt; earlier answers stay."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
-    try:
-        services.answers_save(attempt=attempt, answers=payload.answers)
-    except AssessmentError as error:
-        return _refused(error)
+    services.answers_save(attempt=attempt, answers=payload.answers)
     return _attempt_detail(attempt)
 
 
 @router.post(
     "/interests/attempts/{attempt_id}/complete", response={200: AttemptDetailOut, 422: ErrorOut}
 )
-def attempt_complete(request: HttpRequest, attempt_id: int) -> Any:
+def attempt_complete(request: HttpRequest, attempt_id: PathId) -> Any:
     """Score a fully answered attempt."""
     attempt = selectors.attempt_get_for_user(authed_user(request), attempt_id)
-    try:
-        services.attempt_complete(attempt=attempt)
-    except AssessmentError as error:
-        return _refused(error)
+    services.attempt_complete(attempt=attempt)
     return _attempt_detail(attempt)
 
 
 @router.get("/interests/results", response={200: ResultOut, 404: ErrorOut})
-def results(request: HttpRequest, attempt_id: int | None = None) -> Any:
+def results(request: HttpRequest, attempt_id: QueryId | None = None) -> Any:
     """Show the latest finished attempt's result (or `attempt_id`'s), beside the one before."""
     user = authed_user(request)
     if attempt_id is not None:
@@ -197,7 +183,7 @@ def results(request: HttpRequest, attempt_id: int | None = None) -> Any:
     else:
         attempt = selectors.latest_attempt_for_user(user)
     if attempt is None or not attempt.is_complete:
-        return Status(404, {"detail": "No finished attempt yet."})
+        raise Http404("No finished attempt yet.")
     previous = selectors.previous_attempt(attempt)
     result = selectors.interest_result(attempt, previous)
     return {
@@ -249,8 +235,8 @@ class MatchesOut(Schema):
 
 class MatchQuery(Schema):
     max_job_zone: int | None = Field(None, ge=1, le=5)
-    min_pay: Decimal | None = Field(None, ge=0)
-    min_growth: Decimal | None = None
+    min_pay: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    min_growth: Decimal | None = Field(None, ge=-100, le=1000)
     limit: int = Field(20, ge=1, le=100)
 
 
@@ -329,18 +315,18 @@ class UserSkillCreatedOut(UserSkillOut):
 
 
 class UserSkillIn(Schema):
-    name: str = ""
-    skill_id: int | None = None
-    skill_uri: str | None = None
-    proficiency: int
-    enjoyment: int
-    evidence: str = ""
+    name: str = Field("", max_length=250)
+    skill_id: Id | None = None
+    skill_uri: str | None = Field(None, max_length=500)
+    proficiency: int = Field(ge=1, le=5)
+    enjoyment: int = Field(ge=1, le=5)
+    evidence: str = Field("", max_length=LONG_TEXT)
 
 
 class UserSkillPatch(Schema):
-    proficiency: int | None = None
-    enjoyment: int | None = None
-    evidence: str | None = None
+    proficiency: int | None = Field(None, ge=1, le=5)
+    enjoyment: int | None = Field(None, ge=1, le=5)
+    evidence: str | None = Field(None, max_length=LONG_TEXT)
 
 
 def _user_skill(user_skill: UserSkill) -> dict[str, Any]:
@@ -371,6 +357,7 @@ def _skill_id(skill_id: int | None, uri: str | None) -> int | None:
 
 
 @router.get("/skills", response=list[UserSkillOut])
+@paged
 def skills_list(request: HttpRequest) -> Any:
     """List your rated skills."""
     return [_user_skill(s) for s in selectors.user_skills_for_user(authed_user(request))]
@@ -381,17 +368,14 @@ def skills_list(request: HttpRequest) -> Any:
 )
 def skills_add(request: HttpRequest, payload: UserSkillIn) -> Any:
     """Add a rated skill; one you already have is updated instead (200, `merged`)."""
-    try:
-        user_skill, merged = services.user_skill_add(
-            user=authed_user(request),
-            name=payload.name,
-            skill_id=_skill_id(payload.skill_id, payload.skill_uri),
-            proficiency=payload.proficiency,
-            enjoyment=payload.enjoyment,
-            evidence=payload.evidence,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    user_skill, merged = services.user_skill_add(
+        user=authed_user(request),
+        name=payload.name,
+        skill_id=_skill_id(payload.skill_id, payload.skill_uri),
+        proficiency=payload.proficiency,
+        enjoyment=payload.enjoyment,
+        evidence=payload.evidence,
+    )
     message = (
         f"You already had “{user_skill.label}”: its ratings are updated."
         if merged
@@ -403,42 +387,37 @@ def skills_add(request: HttpRequest, payload: UserSkillIn) -> Any:
 
 
 @router.get("/skills/{user_skill_id}", response=UserSkillOut)
-def skill_get(request: HttpRequest, user_skill_id: int) -> Any:
+def skill_get(request: HttpRequest, user_skill_id: PathId) -> Any:
     """Show one rated skill."""
     return _user_skill(selectors.user_skill_get_for_user(authed_user(request), user_skill_id))
 
 
 @router.patch("/skills/{user_skill_id}", response={200: UserSkillOut, 422: ErrorOut})
-def skill_update(request: HttpRequest, user_skill_id: int, payload: UserSkillPatch) -> Any:
+def skill_update(request: HttpRequest, user_skill_id: PathId, payload: UserSkillPatch) -> Any:
     """Change a skill's ratings or evidence; fields left out stay."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
-    try:
-        services.user_skill_update(
-            user_skill=user_skill,
-            proficiency=user_skill.proficiency
-            if payload.proficiency is None
-            else payload.proficiency,
-            enjoyment=user_skill.enjoyment if payload.enjoyment is None else payload.enjoyment,
-            evidence=user_skill.evidence if payload.evidence is None else payload.evidence,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    services.user_skill_update(
+        user_skill=user_skill,
+        proficiency=user_skill.proficiency if payload.proficiency is None else payload.proficiency,
+        enjoyment=user_skill.enjoyment if payload.enjoyment is None else payload.enjoyment,
+        evidence=user_skill.evidence if payload.evidence is None else payload.evidence,
+    )
     return _user_skill(user_skill)
 
 
 @router.delete("/skills/{user_skill_id}", response={204: None})
-def skill_delete(request: HttpRequest, user_skill_id: int) -> Any:
+def skill_delete(request: HttpRequest, user_skill_id: PathId) -> Any:
     """Remove a skill from your inventory."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
     services.user_skill_delete(user_skill=user_skill)
     return Status(204, None)
 
 
-class TraitIn(Schema):
-    kind: str = Field(..., description="strength or weakness")
+class SkillTraitIn(Schema):
+    kind: Literal["strength", "weakness"]
 
 
-class TraitOut(Schema):
+class SkillTraitOut(Schema):
     id: int
     kind: str
     title: str
@@ -447,15 +426,13 @@ class TraitOut(Schema):
 
 
 @router.post(
-    "/skills/{user_skill_id}/trait", response={200: TraitOut, 201: TraitOut, 422: ErrorOut}
+    "/skills/{user_skill_id}/trait",
+    response={200: SkillTraitOut, 201: SkillTraitOut, 422: ErrorOut},
 )
-def skill_trait(request: HttpRequest, user_skill_id: int, payload: TraitIn) -> Any:
+def skill_trait(request: HttpRequest, user_skill_id: PathId, payload: SkillTraitIn) -> Any:
     """Add a skill to your plan's strengths or weaknesses (once)."""
     user_skill = selectors.user_skill_get_for_user(authed_user(request), user_skill_id)
-    try:
-        trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
-    except AssessmentError as error:
-        return _refused(error)
+    trait, created = services.user_skill_trait_add(user_skill=user_skill, kind=payload.kind)
     body = {"id": trait.pk, "kind": trait.kind, "title": trait.title, "note": trait.note}
     return Status(201 if created else 200, {**body, "created": created})
 
@@ -523,7 +500,7 @@ class GapOut(Schema):
     skills: list[GapSkillOut]
 
 
-@router.get("/gap", response=GapOut)
+@router.get("/gap", response={200: GapOut, 404: ErrorOut})
 def gap(request: HttpRequest, horizon: int | None = None) -> Any:
     """List the skills your target occupation needs: essential first, then by related need."""
     found = selectors.skill_gap_for_user(authed_user(request), horizon)
@@ -547,12 +524,12 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
 
 
 class GapGoalIn(Schema):
-    skill_id: int | None = None
-    skill_uri: str | None = None
-    action_kinds: list[str] | None = Field(
-        None, description="Any of course, project, volunteering, mentorship (default: all)."
+    skill_id: Id | None = None
+    skill_uri: str | None = Field(None, max_length=500)
+    action_kinds: list[Literal["course", "project", "volunteering", "mentorship"]] | None = Field(
+        None, max_length=4, description="Suggested actions to add (default: all)."
     )
-    horizon: int | None = None
+    horizon: Literal[5, 10] | None = None
 
 
 class ActionOut(Schema):
@@ -574,18 +551,15 @@ class GapGoalOut(Schema):
 @router.post("/gap/goals", response={200: GapGoalOut, 201: GapGoalOut, 422: ErrorOut})
 def gap_goal(request: HttpRequest, payload: GapGoalIn) -> Any:
     """Turn a skill into a draft goal with suggested actions; a second call returns it (200)."""
-    try:
-        skill_id = _skill_id(payload.skill_id, payload.skill_uri)
-        if skill_id is None:
-            raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
-        goal, created = services.gap_goal_create(
-            user=authed_user(request),
-            skill_id=skill_id,
-            action_kinds=payload.action_kinds,
-            horizon=payload.horizon,
-        )
-    except AssessmentError as error:
-        return _refused(error)
+    skill_id = _skill_id(payload.skill_id, payload.skill_uri)
+    if skill_id is None:
+        raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
+    goal, created = services.gap_goal_create(
+        user=authed_user(request),
+        skill_id=skill_id,
+        action_kinds=payload.action_kinds,
+        horizon=payload.horizon,
+    )
     body = {
         "goal_id": goal.pk,
         "statement": goal.statement,

@@ -25,6 +25,7 @@ from headway.assessments.models import (
     UserSkill,
 )
 from headway.careers.models import Skill
+from headway.domain.errors import RuleError
 from headway.domain.months import add_months
 from headway.domain.planning import PlanRuleError
 from headway.domain.riasec import TYPES, score_answers
@@ -47,13 +48,13 @@ NOT_LOADED = (
 )
 
 
-class AssessmentError(ValueError):
+class AssessmentError(RuleError):
     """An input the rules refuse; `field` names the input, `message` says why."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
 
 
 def _rating(field: str, value: Any, scale: str) -> int:

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from django.http import Http404, HttpRequest
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from headway.careers import search, selectors, services
 from headway.careers.facts import WageTable
 from headway.careers.models import Occupation
+from headway.core.api_schema import ErrorOut, paged
 from headway.core.http import authed_user
+from headway.domain.errors import RuleError
+from headway.plans import selectors as plan_selectors
+from headway.plans.models import Vision
 
 router = Router(tags=["careers"])
 
-
-class ErrorOut(Schema):
-    detail: str
-    field: str
+Horizon = Annotated[int, Path(ge=5, le=10, description="The vision's horizon in years: 5 or 10.")]
 
 
 class DatasetOut(Schema):
@@ -38,14 +39,14 @@ class DatasetOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = ""
-    job_zone: int | None = None
-    education: str | None = None
-    min_pay: Decimal | None = None
-    min_growth: Decimal | None = None
-    interest: str | None = None
-    interest_min: float | None = None
-    limit: int = 30
+    q: str = Field("", max_length=200)
+    job_zone: int | None = Field(None, ge=1, le=5)
+    education: str | None = Field(None, max_length=200)
+    min_pay: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    min_growth: Decimal | None = Field(None, ge=-100, le=1000)
+    interest: Literal["R", "I", "A", "S", "E", "C", ""] | None = None
+    interest_min: float | None = Field(None, ge=0, le=7)
+    limit: int = Field(30, ge=1, le=100)
 
 
 class OccupationHitOut(Schema):
@@ -142,12 +143,13 @@ class OccupationOut(Schema):
     alternate_titles: list[str]
 
 
-class TargetIn(Schema):
-    occupation: str  # URL key: O*NET-SOC code or ESCO id
+class OccupationTargetIn(Schema):
+    occupation: str = Field(
+        min_length=1, max_length=200, description="An occupation key: O*NET-SOC code or ESCO id."
+    )
 
 
-class TargetOut(Schema):
-    vision_id: int
+class OccupationTargetOut(Schema):
     horizon: int
     occupation: str | None
     occupation_title: str | None
@@ -178,6 +180,7 @@ def _hit(
 
 
 @router.get("/datasets", response=list[DatasetOut])
+@paged
 def datasets(request: HttpRequest) -> Any:
     """List the imported datasets with version, licence, counts and missing files."""
     return selectors.datasets_list()
@@ -187,7 +190,7 @@ def datasets(request: HttpRequest) -> Any:
 def occupations(request: HttpRequest, params: Query[SearchIn]) -> Any:
     """Search occupations by job title (typos tolerated) and filter them."""
     if params.interest and params.interest not in search.INTEREST_LETTERS:
-        return Status(422, {"detail": "Use one of R, I, A, S, E, C.", "field": "interest"})
+        raise RuleError("interest", "Use one of R, I, A, S, E, C.")
     filters = search.Filters(
         job_zone=params.job_zone,
         education=params.education or None,
@@ -204,7 +207,7 @@ def occupations(request: HttpRequest, params: Query[SearchIn]) -> Any:
             for result in selectors.occupations_search(query, filters, limit)
         ]
     if not filters.active:
-        return Status(422, {"detail": "Give a query or at least one filter.", "field": "q"})
+        raise RuleError("q", "Give a query or at least one filter.")
     return [
         _hit(facts, facts.title, None) for facts in selectors.occupations_browse(filters)[:limit]
     ]
@@ -298,16 +301,15 @@ def occupation(request: HttpRequest, key: str) -> Any:
     return _detail(selectors.occupation_page(key))
 
 
-@router.get("/compare", response=list[OccupationOut])
+@router.get("/compare", response={200: list[OccupationOut], 404: ErrorOut})
 def compare(request: HttpRequest, o: Query[list[str]]) -> Any:
     """Return two or three occupations (by key, repeated `o`) side by side."""
     keys = list(dict.fromkeys(o))[: selectors.COMPARE_MAX]
     return [_detail(selectors.occupation_page(key)) for key in keys]
 
 
-def _target(vision: Any, target: Any) -> dict[str, Any]:
+def _target(vision: Vision, target: Any) -> dict[str, Any]:
     return {
-        "vision_id": vision.pk,
         "horizon": vision.horizon,
         "occupation": target.occupation.key if target else None,
         "occupation_title": target.occupation.title if target else None,
@@ -315,31 +317,36 @@ def _target(vision: Any, target: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/visions/{vision_id}/target", response=TargetOut)
-def target_get(request: HttpRequest, vision_id: int) -> Any:
-    """Return the target occupation of one of your visions (null when it has none)."""
-    user = authed_user(request)
-    vision = selectors.vision_get_for_user(user, vision_id)
-    return _target(vision, selectors.vision_target_get_for_user(user, vision_id))
+def _vision(request: HttpRequest, horizon: int) -> Vision:
+    vision = plan_selectors.vision_for_user(authed_user(request), horizon)
+    if vision is None:
+        raise Http404("No vision at this horizon yet: write it first.")
+    return vision
 
 
-@router.put("/visions/{vision_id}/target", response={200: TargetOut, 422: ErrorOut})
-def target_set(request: HttpRequest, vision_id: int, payload: TargetIn) -> Any:
-    """Make an occupation the target of one of your visions."""
-    vision = selectors.vision_get_for_user(authed_user(request), vision_id)
+@router.get("/visions/{horizon}/target", response=OccupationTargetOut)
+def target_get(request: HttpRequest, horizon: Horizon) -> Any:
+    """Return the target occupation of your vision at a horizon (null when it has none)."""
+    vision = _vision(request, horizon)
+    return _target(vision, selectors.vision_target_get_for_user(vision.user, vision.pk))
+
+
+@router.put("/visions/{horizon}/target", response={200: OccupationTargetOut, 422: ErrorOut})
+def target_set(request: HttpRequest, horizon: Horizon, payload: OccupationTargetIn) -> Any:
+    """Make an occupation the target of your vision at a horizon."""
+    vision = _vision(request, horizon)
     found = Occupation.objects.filter(key=payload.occupation).first()
     if found is None:
-        return Status(422, {"detail": "No occupation has this key.", "field": "occupation"})
+        raise RuleError("occupation", "No occupation has this key.")
     try:
         target = services.vision_target_set(vision=vision, occupation=found)
     except services.TargetError as error:
-        return Status(422, {"detail": str(error), "field": "occupation"})
+        raise RuleError("occupation", str(error)) from error
     return _target(vision, target)
 
 
-@router.delete("/visions/{vision_id}/target", response={204: None})
-def target_clear(request: HttpRequest, vision_id: int) -> Any:
-    """Remove the target occupation of one of your visions."""
-    vision = selectors.vision_get_for_user(authed_user(request), vision_id)
-    services.vision_target_clear(vision=vision)
+@router.delete("/visions/{horizon}/target", response={204: None})
+def target_clear(request: HttpRequest, horizon: Horizon) -> Any:
+    """Remove the target occupation of your vision at a horizon."""
+    services.vision_target_clear(vision=_vision(request, horizon))
     return Status(204, None)

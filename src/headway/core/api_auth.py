@@ -1,4 +1,9 @@
-"""API authentication: the browser's session (with CSRF) or a personal access token."""
+"""API authentication: a personal access token, or the browser's session with CSRF.
+
+The token is tried first, so a script never meets the session's CSRF check; the session is
+checked for CSRF only when it belongs to a signed-in user, so a request with no credentials
+answers 401, not 403.
+"""
 
 from __future__ import annotations
 
@@ -21,4 +26,13 @@ class TokenAuth(HttpBearer):
         return user
 
 
-API_AUTH = [SessionAuth(), TokenAuth()]
+class SignedInSessionAuth(SessionAuth):
+    """Django's session; writes need the CSRF token, as in the browser."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if not request.user.is_authenticated:
+            return None
+        return super()._get_key(request)
+
+
+API_AUTH = [TokenAuth(), SignedInSessionAuth()]

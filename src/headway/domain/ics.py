@@ -41,7 +41,8 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str, stamp: datetim
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
-        event.add("dtend", item.day + timedelta(days=1))
+        if item.day < date.max:  # without DTEND an all-day event lasts its one day
+            event.add("dtend", item.day + timedelta(days=1))
         event.add("summary", item.summary)
         event.add("transp", "TRANSPARENT")
         if item.description:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from urllib.parse import urlsplit
 
+from headway.domain.errors import RuleError
 from headway.domain.text import NOTES_MAX, fold, is_blank
 from headway.domain.vcard import CardContact
 
@@ -33,13 +34,13 @@ _BARE_DOMAIN = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class NetworkRuleError(ValueError):
+class NetworkRuleError(RuleError):
     """An input the Network step's rules refuse; `field` names it, `message` says why."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
 
 
 def format_day(day: date) -> str:

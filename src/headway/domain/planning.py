@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from .months import add_months
+from headway.domain.errors import RuleError
+from headway.domain.months import add_months
 
 Number = Decimal | int | float
 
@@ -41,17 +42,20 @@ QUADRANTS: dict[Quadrant, tuple[str, str]] = {
 }
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Plans reach a lifetime ahead, not to year 9999: charts and calendars count days from here.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
-class PlanRuleError(ValueError):
+class PlanRuleError(RuleError):
     """An input the plan's rules refuse; `field` names the input, `message` says why."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
 
 
 class FocusLimitReached(PlanRuleError):
@@ -66,6 +70,9 @@ class FocusLimitReached(PlanRuleError):
             f"You already have {count}, your focus limit of {limit}: {quote_list(active)}. "
             "Pause one of them first, or raise the limit in plan settings.",
         )
+
+    def extra(self) -> dict[str, Any]:
+        return {"active": self.active}
 
 
 def quote_list(items: Sequence[str]) -> str:
@@ -157,10 +164,23 @@ def describe_due(due_on: date, today: date, *, done: bool = False) -> str:
 
 
 def roadmap_end(today: date, horizons: Sequence[int], latest: date | None = None) -> date:
-    """Return the last day a roadmap shows: the furthest vision horizon or dated item."""
+    """Return the last day a roadmap shows: the furthest vision horizon or dated item, at most
+    a century ahead (a date saved before dates were bounded may lie near year 9999)."""
     years = max(horizons, default=1)
     end = date(today.year + years, today.month, min(today.day, 28))
-    return max(end, latest) if latest is not None else end
+    if latest is None:
+        return end
+    return max(end, min(latest, date(today.year + 100, 12, 31)))
+
+
+def check_day(field: str, day: date) -> None:
+    """Refuse a plan date outside the years a plan can reach (EARLIEST_DAY to LATEST_DAY)."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise PlanRuleError(
+            field,
+            f"{format_day(day)} is out of range; choose a date from "
+            f"{format_day(EARLIEST_DAY)} to {format_day(LATEST_DAY)}.",
+        )
 
 
 # Goals
@@ -183,7 +203,8 @@ def check_statement(statement: str) -> str:
 
 
 def check_target_date(target: date, today: date, *, last_milestone_on: date | None = None) -> None:
-    """Refuse a new (or moved) target date in the past or before a milestone it must follow."""
+    """Refuse a new (or moved) target date in the past, too far ahead, or before a milestone."""
+    check_day("target_date", target)
     if target < today:
         raise PlanRuleError(
             "target_date",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from headway.domain.errors import RuleError
+
 
 def fold(text: str) -> str:
     """Return `text` case-folded with accents removed ("José" -> "jose", "Straße" -> "strasse")."""
@@ -19,13 +21,8 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 NOTES_MAX = 10_000
 
 
-class TextRuleError(ValueError):
+class TextRuleError(RuleError):
     """Text the rules refuse; `field` names it, `message` says why."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 def is_blank(text: str) -> bool:

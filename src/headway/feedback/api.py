@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from headway.accounts.models import User
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
+from headway.domain.planning import STATEMENT_MAX
 from headway.feedback import rules, selectors, services
 from headway.feedback.models import (
     Adjustment,
@@ -26,22 +28,16 @@ from headway.feedback.models import (
     ReviewerAccess,
     Scope,
 )
-from headway.feedback.rules import FeedbackError, InvitationLinkError
+from headway.feedback.rules import InvitationLinkError
 from headway.plans import selectors as plan_selectors
 from headway.plans.models import Goal, Milestone
 
 router = Router(tags=["feedback"])
 
 
-class Refused(Schema):
-    detail: str
-    field: str | None = None
-
-
-class LinkRefused(Schema):
-    detail: str
-    problem: str
-    next_step: str
+class LinkRefused(ErrorOut):
+    problem: str | None = Field(None, description="Why the link cannot be used.")
+    next_step: str | None = Field(None, description="What to do instead.")
 
 
 class PersonOut(Schema):
@@ -71,11 +67,11 @@ class InvitationOut(Schema):
 
 
 class InvitationIn(Schema):
-    email: str
-    role: str = "mentor"
-    message: str = ""
-    scope: str = Scope.GOALS
-    goal_ids: list[int] = []
+    email: str = text(254, required=True)
+    role: Annotated[str, OneOf(rules.ROLES)] = "mentor"
+    message: str = Field("", max_length=LONG_TEXT)
+    scope: Annotated[str, OneOf(Scope)] = Scope.GOALS
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class InvitationCreatedOut(Schema):
@@ -84,7 +80,7 @@ class InvitationCreatedOut(Schema):
 
 
 class AcceptIn(Schema):
-    token: str
+    token: str = text(500, required=True)
 
 
 class AccessOut(Schema):
@@ -100,8 +96,8 @@ class AccessOut(Schema):
 
 
 class ShareIn(Schema):
-    scope: str
-    goal_ids: list[int] = []
+    scope: Annotated[str, OneOf(Scope)]
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class MilestoneOut(Schema):
@@ -173,24 +169,24 @@ class GoalFeedbackOut(Schema):
 
 
 class BodyIn(Schema):
-    body: str
+    body: str = text(LONG_TEXT, required=True)
 
 
 class CommentIn(Schema):
-    body: str
-    milestone_id: int | None = None
+    body: str = text(LONG_TEXT, required=True)
+    milestone_id: Id | None = None
 
 
 class RatingIn(Schema):
-    rating: str
-    note: str = ""
+    rating: Annotated[str, OneOf(rules.RATINGS)]
+    note: str = Field("", max_length=LONG_TEXT)
 
 
 class AdjustIn(Schema):
-    statement: str | None = None
+    statement: str | None = text(STATEMENT_MAX, required=True, default=None)
     target_date: date | None = None
-    metric_target: Decimal | None = None
-    note: str = ""
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    note: str = Field("", max_length=LONG_TEXT)
 
 
 # Shapes
@@ -306,10 +302,6 @@ def _thread_comments(threads: list[selectors.Thread]) -> list[dict[str, Any]]:
     return rows
 
 
-def _refused(error: FeedbackError) -> Any:
-    return Status(422, {"detail": error.message, "field": error.field})
-
-
 def _own_goals(user: User, ids: list[int]) -> list[Goal]:
     return [plan_selectors.goal_get_for_user(user, goal_id) for goal_id in dict.fromkeys(ids)]
 
@@ -318,40 +310,35 @@ def _own_goals(user: User, ids: list[int]) -> list[Goal]:
 
 
 @router.get("/invitations", response=list[InvitationOut])
+@paged
 def invitations_list(request: HttpRequest) -> Any:
     """List the invitations you sent, newest first."""
     return [_invitation(i) for i in selectors.invitations_list_for_owner(authed_user(request))]
 
 
-@router.post("/invitations", response={201: InvitationCreatedOut, 422: Refused})
+@router.post("/invitations", response={201: InvitationCreatedOut, 404: ErrorOut, 422: ErrorOut})
 def invitation_create(request: HttpRequest, payload: InvitationIn) -> Any:
     """Invite someone by email to review your whole plan or chosen goals."""
     user = authed_user(request)
-    try:
-        invitation, token = services.invitation_create(
-            owner=user,
-            email=payload.email,
-            role=payload.role,
-            message=payload.message,
-            scope=payload.scope,
-            goals=_own_goals(user, payload.goal_ids),
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    invitation, token = services.invitation_create(
+        owner=user,
+        email=payload.email,
+        role=payload.role,
+        message=payload.message,
+        scope=payload.scope,
+        goals=_own_goals(user, payload.goal_ids),
+    )
     return Status(
         201,
         {"invitation": _invitation(invitation), "link": services.invitation_link(token)},
     )
 
 
-@router.post("/invitations/{invitation_id}/withdraw", response={200: InvitationOut, 422: Refused})
-def invitation_withdraw(request: HttpRequest, invitation_id: int) -> Any:
+@router.post("/invitations/{invitation_id}/withdraw", response={200: InvitationOut, 422: ErrorOut})
+def invitation_withdraw(request: HttpRequest, invitation_id: PathId) -> Any:
     """Withdraw an invitation not yet accepted; its link stops working."""
     invitation = selectors.invitation_get_for_owner(authed_user(request), invitation_id)
-    try:
-        services.invitation_withdraw(invitation=invitation)
-    except FeedbackError as error:
-        return _refused(error)
+    services.invitation_withdraw(invitation=invitation)
     return _invitation(invitation)
 
 
@@ -367,7 +354,12 @@ def invitation_accept(request: HttpRequest, payload: AcceptIn) -> Any:
         refusal = error.refusal
         return Status(
             refusal.status,
-            {"detail": refusal.title, "problem": refusal.problem, "next_step": refusal.next_step},
+            {
+                "detail": refusal.title,
+                "field": "token",
+                "problem": refusal.problem,
+                "next_step": refusal.next_step,
+            },
         )
     return Status(201, _access(access))
 
@@ -376,6 +368,7 @@ def invitation_accept(request: HttpRequest, payload: AcceptIn) -> Any:
 
 
 @router.get("/reviewers", response=list[AccessOut])
+@paged
 def reviewers_list(request: HttpRequest, ended: bool = False) -> Any:
     """List your reviewers: active ones, or with `ended=true` those whose access ended."""
     found = selectors.reviewers_list_for_owner(authed_user(request), active=not ended)
@@ -383,27 +376,24 @@ def reviewers_list(request: HttpRequest, ended: bool = False) -> Any:
 
 
 @router.get("/reviewers/{access_id}", response=AccessOut)
-def reviewer_get(request: HttpRequest, access_id: int) -> Any:
+def reviewer_get(request: HttpRequest, access_id: PathId) -> Any:
     """Return one of your reviewers and what they see."""
     return _access(selectors.access_get_for_owner(authed_user(request), access_id))
 
 
-@router.put("/reviewers/{access_id}/goals", response={200: AccessOut, 422: Refused})
-def reviewer_share(request: HttpRequest, access_id: int, payload: ShareIn) -> Any:
+@router.put("/reviewers/{access_id}/goals", response={200: AccessOut, 422: ErrorOut})
+def reviewer_share(request: HttpRequest, access_id: PathId, payload: ShareIn) -> Any:
     """Change what a reviewer sees: scope "plan", or "goals" with `goal_ids`."""
     user = authed_user(request)
     access = selectors.access_get_for_owner(user, access_id)
-    try:
-        services.access_update(
-            access=access, scope=payload.scope, goals=_own_goals(user, payload.goal_ids)
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    services.access_update(
+        access=access, scope=payload.scope, goals=_own_goals(user, payload.goal_ids)
+    )
     return _access(selectors.access_get_for_owner(user, access_id))
 
 
 @router.post("/reviewers/{access_id}/end", response=AccessOut)
-def reviewer_end(request: HttpRequest, access_id: int) -> Any:
+def reviewer_end(request: HttpRequest, access_id: PathId) -> Any:
     """End a reviewer's access; their pages answer 404 from now on."""
     access = selectors.access_get_for_owner(authed_user(request), access_id)
     return _access(services.access_end(access=access, by=ReviewerAccess.EndedBy.OWNER))
@@ -413,6 +403,7 @@ def reviewer_end(request: HttpRequest, access_id: int) -> Any:
 
 
 @router.get("/reviewing", response=list[AccessOut])
+@paged
 def reviewing_list(request: HttpRequest) -> Any:
     """List the plans shared with you now."""
     found = selectors.accesses_list_for_reviewer(authed_user(request))
@@ -420,13 +411,14 @@ def reviewing_list(request: HttpRequest) -> Any:
 
 
 @router.post("/reviewing/{access_id}/leave", response=AccessOut)
-def reviewing_leave(request: HttpRequest, access_id: int) -> Any:
+def reviewing_leave(request: HttpRequest, access_id: PathId) -> Any:
     """Stop reviewing someone's plan."""
     access = selectors.access_get_for_reviewer(authed_user(request), access_id)
     return _access(services.access_end(access=access, by=ReviewerAccess.EndedBy.REVIEWER))
 
 
 @router.get("/shared/goals", response=list[SharedGoalOut])
+@paged
 def shared_goals_list(request: HttpRequest) -> Any:
     """List every goal shared with you, read-only."""
     user = authed_user(request)
@@ -441,7 +433,7 @@ def shared_goals_list(request: HttpRequest) -> Any:
 
 
 @router.get("/shared/goals/{goal_id}", response=SharedGoalDetailOut)
-def shared_goal_get(request: HttpRequest, goal_id: int) -> Any:
+def shared_goal_get(request: HttpRequest, goal_id: PathId) -> Any:
     """Return a goal shared with you, with your conversation and your ratings."""
     user = authed_user(request)
     goal, access = selectors.shared_goal_get_for_reviewer(user, goal_id)
@@ -453,41 +445,36 @@ def shared_goal_get(request: HttpRequest, goal_id: int) -> Any:
 
 
 @router.get("/questions/open", response=list[CommentOut])
+@paged
 def open_questions(request: HttpRequest) -> Any:
     """List the questions on goals shared with you that you have not answered."""
     return [_comment(c) for c in selectors.open_questions_for_reviewer(authed_user(request))]
 
 
-@router.post("/goals/{goal_id}/comments", response={201: CommentOut, 422: Refused})
-def comment_create(request: HttpRequest, goal_id: int, payload: CommentIn) -> Any:
+@router.post("/goals/{goal_id}/comments", response={201: CommentOut, 422: ErrorOut})
+def comment_create(request: HttpRequest, goal_id: PathId, payload: CommentIn) -> Any:
     """Comment on a goal shared with you, or on one of its milestones."""
     user = authed_user(request)
     goal, _ = selectors.shared_goal_get_for_reviewer(user, goal_id)
     milestone = None
     if payload.milestone_id is not None:
         milestone = get_object_or_404(Milestone, pk=payload.milestone_id, goal=goal)
-    try:
-        comment = services.comment_create(
-            reviewer=user, goal=goal, body=payload.body, milestone=milestone
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    comment = services.comment_create(
+        reviewer=user, goal=goal, body=payload.body, milestone=milestone
+    )
     return Status(201, _comment(comment))
 
 
-@router.put("/goals/{goal_id}/ratings/{criterion}", response={200: RatingOut, 422: Refused})
-def rating_put(request: HttpRequest, goal_id: int, criterion: str, payload: RatingIn) -> Any:
+@router.put("/goals/{goal_id}/ratings/{criterion}", response={200: RatingOut, 422: ErrorOut})
+def rating_put(request: HttpRequest, goal_id: PathId, criterion: str, payload: RatingIn) -> Any:
     """Rate one SMART criterion of a goal shared with you: met, partly or not_met."""
     user = authed_user(request)
     goal, _ = selectors.shared_goal_get_for_reviewer(user, goal_id)
     if criterion not in rules.CRITERIA:
         raise HttpError(404, f"Criteria are: {', '.join(rules.CRITERIA)}.")
-    try:
-        (rating,) = services.goal_rate(
-            reviewer=user, goal=goal, ratings=[(criterion, payload.rating, payload.note)]
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    (rating,) = services.goal_rate(
+        reviewer=user, goal=goal, ratings=[(criterion, payload.rating, payload.note)]
+    )
     return _rating(rating)
 
 
@@ -495,7 +482,7 @@ def rating_put(request: HttpRequest, goal_id: int, criterion: str, payload: Rati
 
 
 @router.get("/goals/{goal_id}/feedback", response=GoalFeedbackOut)
-def goal_feedback(request: HttpRequest, goal_id: int) -> Any:
+def goal_feedback(request: HttpRequest, goal_id: PathId) -> Any:
     """Return all feedback on one of your goals: messages, ratings, adjustments."""
     goal = plan_selectors.goal_get_for_user(authed_user(request), goal_id)
     return {
@@ -507,52 +494,38 @@ def goal_feedback(request: HttpRequest, goal_id: int) -> Any:
     }
 
 
-@router.post("/goals/{goal_id}/questions", response={201: CommentOut, 422: Refused})
-def question_create(request: HttpRequest, goal_id: int, payload: BodyIn) -> Any:
+@router.post("/goals/{goal_id}/questions", response={201: CommentOut, 422: ErrorOut})
+def question_create(request: HttpRequest, goal_id: PathId, payload: BodyIn) -> Any:
     """Ask the reviewers of one of your goals a question."""
     goal = plan_selectors.goal_get_for_user(authed_user(request), goal_id)
-    try:
-        question = services.question_ask(goal=goal, body=payload.body)
-    except FeedbackError as error:
-        return _refused(error)
+    question = services.question_ask(goal=goal, body=payload.body)
     return Status(201, _comment(question))
 
 
-@router.post("/comments/{comment_id}/replies", response={201: CommentOut, 422: Refused})
-def reply_create(request: HttpRequest, comment_id: int, payload: BodyIn) -> Any:
+@router.post("/comments/{comment_id}/replies", response={201: CommentOut, 422: ErrorOut})
+def reply_create(request: HttpRequest, comment_id: PathId, payload: BodyIn) -> Any:
     """Reply to a message: answer a question, or continue a conversation."""
     user = authed_user(request)
     target = selectors.comment_get_for_reader(user, comment_id)
-    try:
-        reply = services.comment_reply(user=user, target=target, body=payload.body)
-    except FeedbackError as error:
-        return _refused(error)
+    reply = services.comment_reply(user=user, target=target, body=payload.body)
     return Status(201, _comment(reply))
 
 
-@router.post("/comments/{comment_id}/adjustment", response={201: AdjustmentOut, 422: Refused})
-def comment_adjust(request: HttpRequest, comment_id: int, payload: AdjustIn) -> Any:
+@router.post("/comments/{comment_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
+def comment_adjust(request: HttpRequest, comment_id: PathId, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's message; the new version cites it."""
     comment = selectors.comment_get_for_owner(authed_user(request), comment_id)
-    try:
-        adjustment = services.comment_adjust(
-            comment=comment, changes=_changes(payload), note=payload.note
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    adjustment = services.comment_adjust(
+        comment=comment, changes=_changes(payload), note=payload.note
+    )
     return Status(201, _adjustment(adjustment))
 
 
-@router.post("/ratings/{rating_id}/adjustment", response={201: AdjustmentOut, 422: Refused})
-def rating_adjust(request: HttpRequest, rating_id: int, payload: AdjustIn) -> Any:
+@router.post("/ratings/{rating_id}/adjustment", response={201: AdjustmentOut, 422: ErrorOut})
+def rating_adjust(request: HttpRequest, rating_id: PathId, payload: AdjustIn) -> Any:
     """Change your goal after a reviewer's rating; the new version cites it."""
     rating = selectors.rating_get_for_owner(authed_user(request), rating_id)
-    try:
-        adjustment = services.rating_adjust(
-            rating=rating, changes=_changes(payload), note=payload.note
-        )
-    except FeedbackError as error:
-        return _refused(error)
+    adjustment = services.rating_adjust(rating=rating, changes=_changes(payload), note=payload.note)
     return Status(201, _adjustment(adjustment))
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from headway.domain.errors import RuleError
+
 # The SMART criteria a reviewer rates, in the order they are shown.
 CRITERIA: dict[str, str] = {
     "specific": "Specific",
@@ -40,13 +42,13 @@ InvitationState = Literal["pending", "accepted", "withdrawn", "expired"]
 LinkProblem = Literal["tampered", "unknown", "withdrawn", "used", "expired", "own"]
 
 
-class FeedbackError(ValueError):
+class FeedbackError(RuleError):
     """An input the feedback rules refuse; `field` names the input, `message` says why."""
 
+    field: str
+
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+        super().__init__(field, message)
 
 
 @dataclass(frozen=True)

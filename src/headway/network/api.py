@@ -9,13 +9,15 @@ import csv
 import io
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
-from headway.domain.networking import NetworkRuleError
+from headway.domain.errors import RuleError
+from headway.domain.networking import KEEP_IN_TOUCH_MAX_WEEKS
 from headway.domain.vcard import VCardError, check_size
 from headway.network import selectors, services
 from headway.network.models import (
@@ -30,33 +32,26 @@ from headway.network.models import (
 router = Router(tags=["network"])
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str
-
-
-def _refused(error: NetworkRuleError) -> Status:
-    return Status(422, {"detail": error.message, "field": error.field})
-
-
 # Contacts
 
 
 class ContactIn(Schema):
-    name: str
-    organisation: str = ""
-    role: str = ""
-    how_met: str = ""
-    relationship: str = "other"
-    email: str = ""
-    other_emails: list[str] = []
-    phone: str = ""
-    other_phones: list[str] = []
-    links: list[str] = []
-    notes: str = ""
-    keep_in_touch_weeks: int | None = None
-    tags: list[str] = []
-    goal_ids: list[int] = []
+    name: str = text(200, required=True)
+    organisation: str = Field("", max_length=200)
+    role: str = Field("", max_length=200)
+    how_met: str = Field("", max_length=500)
+    relationship: Annotated[str, OneOf(Contact.Relationship)] = Contact.Relationship.OTHER
+    email: str = Field("", max_length=254)
+    other_emails: list[Annotated[str, Field(max_length=254)]] = Field([], max_length=20)
+    phone: str = Field("", max_length=40)
+    other_phones: list[Annotated[str, Field(max_length=40)]] = Field([], max_length=20)
+    links: list[Annotated[str, Field(max_length=500)]] = Field([], max_length=20)
+    notes: str = Field("", max_length=LONG_TEXT)
+    keep_in_touch_weeks: int | None = Field(
+        None, ge=0, le=KEEP_IN_TOUCH_MAX_WEEKS, description="0 or null: no reminder."
+    )
+    tags: list[Annotated[str, Field(max_length=40)]] = Field([], max_length=50)
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class ContactOut(Schema):
@@ -126,19 +121,17 @@ def _vcard_response(text: str, filename: str) -> HttpResponse:
 
 
 @router.get("/contacts", response=list[ContactOut])
+@paged
 def contacts_list(request: HttpRequest, filters: Query[ContactFilters]) -> Any:
     """List your contacts, searched by words or filtered by tag, relationship or goal."""
-    return list(selectors.contacts_list_for_user(authed_user(request), **filters.dict()))
+    return selectors.contacts_list_for_user(authed_user(request), **filters.dict())
 
 
 @router.post("/contacts", response={201: ContactOut, 422: ErrorOut})
 def contact_create(request: HttpRequest, payload: ContactIn) -> Any:
     """Add a contact; `goal_ids` must be your own goals, links http or https."""
     user = authed_user(request)
-    try:
-        contact = services.contact_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    contact = services.contact_create(user=user, data=payload.dict())
     return Status(201, selectors.contact_get_for_user(user, contact.pk))
 
 
@@ -171,7 +164,7 @@ def contacts_import(request: HttpRequest, file: File[UploadedFile], preview: boo
         check_size(file.size or 0)
         summary = services.contacts_import(user=user, data=file.read(), preview=preview)
     except VCardError as error:
-        return Status(422, {"detail": error.message, "field": "file"})
+        raise RuleError("file", error.message) from error
     body = {
         "preview": summary.preview,
         "summary": summary.sentence(),
@@ -186,25 +179,22 @@ def contacts_import(request: HttpRequest, file: File[UploadedFile], preview: boo
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
-def contact_get(request: HttpRequest, contact_id: int) -> Any:
+def contact_get(request: HttpRequest, contact_id: PathId) -> Any:
     """Return one of your contacts."""
     return selectors.contact_get_for_user(authed_user(request), contact_id)
 
 
 @router.put("/contacts/{contact_id}", response={200: ContactOut, 422: ErrorOut})
-def contact_update(request: HttpRequest, contact_id: int, payload: ContactIn) -> Any:
+def contact_update(request: HttpRequest, contact_id: PathId, payload: ContactIn) -> Any:
     """Replace a contact's fields, tags and goals."""
     user = authed_user(request)
     contact = selectors.contact_get_for_user(user, contact_id)
-    try:
-        services.contact_update(contact=contact, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.contact_update(contact=contact, data=payload.dict())
     return selectors.contact_get_for_user(user, contact_id)
 
 
 @router.delete("/contacts/{contact_id}", response={204: None})
-def contact_delete(request: HttpRequest, contact_id: int) -> Any:
+def contact_delete(request: HttpRequest, contact_id: PathId) -> Any:
     """Delete a contact with the interactions logged with them."""
     contact = selectors.contact_get_for_user(authed_user(request), contact_id)
     services.contact_delete(contact=contact)
@@ -213,7 +203,7 @@ def contact_delete(request: HttpRequest, contact_id: int) -> Any:
 
 @router.get("/contacts/{contact_id}/vcard")
 def contact_vcard(
-    request: HttpRequest, contact_id: int, version: Literal["3.0", "4.0"] = "3.0"
+    request: HttpRequest, contact_id: PathId, version: Literal["3.0", "4.0"] = "3.0"
 ) -> HttpResponse:
     """Download one contact as a vCard file."""
     contact = selectors.contact_get_for_user(authed_user(request), contact_id)
@@ -224,11 +214,11 @@ def contact_vcard(
 
 
 class InteractionIn(Schema):
-    contact_id: int
-    kind: str
+    contact_id: Id
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     occurred_on: date
-    notes: str = ""
-    goal_id: int | None = None
+    notes: str = Field("", max_length=LONG_TEXT)
+    goal_id: Id | None = None
 
 
 class InteractionOut(Schema):
@@ -253,39 +243,34 @@ class InteractionFilters(Schema):
 
 
 @router.get("/interactions", response=list[InteractionOut])
+@paged
 def interactions_list(request: HttpRequest, filters: Query[InteractionFilters]) -> Any:
     """List your interactions, newest first."""
-    return list(selectors.interactions_list_for_user(authed_user(request), **filters.dict()))
+    return selectors.interactions_list_for_user(authed_user(request), **filters.dict())
 
 
 @router.post("/interactions", response={201: InteractionOut, 422: ErrorOut})
 def interaction_create(request: HttpRequest, payload: InteractionIn) -> Any:
     """Log an interaction; goals counting its type are recounted."""
-    try:
-        interaction = services.interaction_create(user=authed_user(request), **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    interaction = services.interaction_create(user=authed_user(request), **payload.dict())
     return Status(201, interaction)
 
 
 @router.get("/interactions/{interaction_id}", response=InteractionOut)
-def interaction_get(request: HttpRequest, interaction_id: int) -> Any:
+def interaction_get(request: HttpRequest, interaction_id: PathId) -> Any:
     """Return one of your interactions."""
     return selectors.interaction_get_for_user(authed_user(request), interaction_id)
 
 
 @router.put("/interactions/{interaction_id}", response={200: InteractionOut, 422: ErrorOut})
-def interaction_update(request: HttpRequest, interaction_id: int, payload: InteractionIn) -> Any:
+def interaction_update(request: HttpRequest, interaction_id: PathId, payload: InteractionIn) -> Any:
     """Change a logged interaction; goals counting its old or new type are recounted."""
     interaction = selectors.interaction_get_for_user(authed_user(request), interaction_id)
-    try:
-        return services.interaction_update(interaction=interaction, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    return services.interaction_update(interaction=interaction, **payload.dict())
 
 
 @router.delete("/interactions/{interaction_id}", response={204: None})
-def interaction_delete(request: HttpRequest, interaction_id: int) -> Any:
+def interaction_delete(request: HttpRequest, interaction_id: PathId) -> Any:
     """Delete a logged interaction; goals counting its type are recounted."""
     interaction = selectors.interaction_get_for_user(authed_user(request), interaction_id)
     services.interaction_delete(interaction=interaction)
@@ -296,7 +281,7 @@ def interaction_delete(request: HttpRequest, interaction_id: int) -> Any:
 
 
 class FollowUpIn(Schema):
-    text: str
+    text: str = text(300, required=True)
     due_on: date
     done: bool = False
 
@@ -310,14 +295,14 @@ class FollowUpOut(Schema):
 
 
 class EventIn(Schema):
-    name: str
-    kind: str = "other"
+    name: str = text(200, required=True)
+    kind: Annotated[str, OneOf(Event.Kind)] = "other"
     held_on: date
-    place: str = ""
-    url: str = ""
-    notes: str = ""
-    goal_ids: list[int] = []
-    contact_ids: list[int] = []
+    place: str = Field("", max_length=200)
+    url: str = Field("", max_length=500)
+    notes: str = Field("", max_length=LONG_TEXT)
+    goal_ids: list[Id] = Field([], max_length=1000)
+    contact_ids: list[Id] = Field([], max_length=1000)
 
 
 class EventOut(Schema):
@@ -347,72 +332,61 @@ class EventOut(Schema):
 
 
 @router.get("/events", response=list[EventOut])
+@paged
 def events_list(request: HttpRequest) -> Any:
     """List your events, latest first, with goals, contacts met and follow-ups."""
-    return list(selectors.events_list_for_user(authed_user(request)))
+    return selectors.events_list_for_user(authed_user(request))
 
 
 @router.post("/events", response={201: EventOut, 422: ErrorOut})
 def event_create(request: HttpRequest, payload: EventIn) -> Any:
     """Record an event; `goal_ids` and `contact_ids` must be your own."""
     user = authed_user(request)
-    try:
-        event = services.event_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    event = services.event_create(user=user, data=payload.dict())
     return Status(201, selectors.event_get_for_user(user, event.pk))
 
 
 @router.get("/events/{event_id}", response=EventOut)
-def event_get(request: HttpRequest, event_id: int) -> Any:
+def event_get(request: HttpRequest, event_id: PathId) -> Any:
     """Return one of your events."""
     return selectors.event_get_for_user(authed_user(request), event_id)
 
 
 @router.put("/events/{event_id}", response={200: EventOut, 422: ErrorOut})
-def event_update(request: HttpRequest, event_id: int, payload: EventIn) -> Any:
+def event_update(request: HttpRequest, event_id: PathId, payload: EventIn) -> Any:
     """Replace an event's fields, goals and contacts."""
     user = authed_user(request)
     event = selectors.event_get_for_user(user, event_id)
-    try:
-        services.event_update(event=event, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.event_update(event=event, data=payload.dict())
     return selectors.event_get_for_user(user, event_id)
 
 
 @router.delete("/events/{event_id}", response={204: None})
-def event_delete(request: HttpRequest, event_id: int) -> Any:
+def event_delete(request: HttpRequest, event_id: PathId) -> Any:
     """Delete an event with its follow-ups."""
     services.event_delete(event=selectors.event_get_for_user(authed_user(request), event_id))
     return Status(204, None)
 
 
 @router.post("/events/{event_id}/follow-ups", response={201: FollowUpOut, 422: ErrorOut})
-def follow_up_create(request: HttpRequest, event_id: int, payload: FollowUpIn) -> Any:
+def follow_up_create(request: HttpRequest, event_id: PathId, payload: FollowUpIn) -> Any:
     """Add a follow-up to one of your events."""
     event = selectors.event_get_for_user(authed_user(request), event_id)
-    try:
-        follow_up = services.follow_up_create(event=event, text=payload.text, due_on=payload.due_on)
-        if payload.done:
-            services.follow_up_set_done(follow_up=follow_up)
-    except NetworkRuleError as error:
-        return _refused(error)
+    follow_up = services.follow_up_create(event=event, text=payload.text, due_on=payload.due_on)
+    if payload.done:
+        services.follow_up_set_done(follow_up=follow_up)
     return Status(201, follow_up)
 
 
 @router.put("/follow-ups/{follow_up_id}", response={200: FollowUpOut, 422: ErrorOut})
-def follow_up_update(request: HttpRequest, follow_up_id: int, payload: FollowUpIn) -> Any:
+def follow_up_update(request: HttpRequest, follow_up_id: PathId, payload: FollowUpIn) -> Any:
     """Change a follow-up, or mark it done."""
     follow_up = selectors.follow_up_get_for_user(authed_user(request), follow_up_id)
-    try:
-        return services.follow_up_update(follow_up=follow_up, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    return services.follow_up_update(follow_up=follow_up, **payload.dict())
 
 
 @router.delete("/follow-ups/{follow_up_id}", response={204: None})
-def follow_up_delete(request: HttpRequest, follow_up_id: int) -> Any:
+def follow_up_delete(request: HttpRequest, follow_up_id: PathId) -> Any:
     """Delete a follow-up."""
     follow_up = selectors.follow_up_get_for_user(authed_user(request), follow_up_id)
     services.follow_up_delete(follow_up=follow_up)
@@ -423,12 +397,12 @@ def follow_up_delete(request: HttpRequest, follow_up_id: int) -> Any:
 
 
 class OrganisationIn(Schema):
-    name: str
+    name: str = text(200, required=True)
     member_since: date | None = None
-    role: str = ""
-    url: str = ""
-    notes: str = ""
-    goal_ids: list[int] = []
+    role: str = Field("", max_length=200)
+    url: str = Field("", max_length=500)
+    notes: str = Field("", max_length=LONG_TEXT)
+    goal_ids: list[Id] = Field([], max_length=1000)
 
 
 class OrganisationOut(Schema):
@@ -447,42 +421,39 @@ class OrganisationOut(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut])
+@paged
 def organisations_list(request: HttpRequest) -> Any:
     """List the professional organisations you belong to."""
-    return list(selectors.organisations_list_for_user(authed_user(request)))
+    return selectors.organisations_list_for_user(authed_user(request))
 
 
 @router.post("/organisations", response={201: OrganisationOut, 422: ErrorOut})
 def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Any:
     """Record a professional organisation you joined."""
     user = authed_user(request)
-    try:
-        organisation = services.organisation_create(user=user, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    organisation = services.organisation_create(user=user, data=payload.dict())
     return Status(201, selectors.organisation_get_for_user(user, organisation.pk))
 
 
 @router.get("/organisations/{organisation_id}", response=OrganisationOut)
-def organisation_get(request: HttpRequest, organisation_id: int) -> Any:
+def organisation_get(request: HttpRequest, organisation_id: PathId) -> Any:
     """Return one of your organisations."""
     return selectors.organisation_get_for_user(authed_user(request), organisation_id)
 
 
 @router.put("/organisations/{organisation_id}", response={200: OrganisationOut, 422: ErrorOut})
-def organisation_update(request: HttpRequest, organisation_id: int, payload: OrganisationIn) -> Any:
+def organisation_update(
+    request: HttpRequest, organisation_id: PathId, payload: OrganisationIn
+) -> Any:
     """Replace an organisation's fields and goals."""
     user = authed_user(request)
     organisation = selectors.organisation_get_for_user(user, organisation_id)
-    try:
-        services.organisation_update(organisation=organisation, data=payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.organisation_update(organisation=organisation, data=payload.dict())
     return selectors.organisation_get_for_user(user, organisation_id)
 
 
 @router.delete("/organisations/{organisation_id}", response={204: None})
-def organisation_delete(request: HttpRequest, organisation_id: int) -> Any:
+def organisation_delete(request: HttpRequest, organisation_id: PathId) -> Any:
     """Delete an organisation."""
     organisation = selectors.organisation_get_for_user(authed_user(request), organisation_id)
     services.organisation_delete(organisation=organisation)
@@ -492,20 +463,20 @@ def organisation_delete(request: HttpRequest, organisation_id: int) -> Any:
 # Goals that count interactions
 
 
-class TargetIn(Schema):
-    goal_id: int
-    kind: str
+class GoalTargetIn(Schema):
+    goal_id: Id
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     starts_on: date | None = None
     only_for_goal: bool = False
 
 
-class TargetUpdateIn(Schema):
-    kind: str
+class GoalTargetUpdateIn(Schema):
+    kind: Annotated[str, OneOf(Interaction.Kind)]
     starts_on: date | None = None
     only_for_goal: bool = False
 
 
-class TargetOut(Schema):
+class GoalTargetOut(Schema):
     id: int
     goal_id: int
     goal_statement: str
@@ -540,45 +511,40 @@ def _target_body(target: GoalInteractionTarget) -> dict[str, Any]:
     return _target_out(selectors.goal_target_progress(target))
 
 
-@router.get("/goal-targets", response=list[TargetOut])
+@router.get("/goal-targets", response=list[GoalTargetOut])
+@paged
 def targets_list(request: HttpRequest) -> Any:
     """List your goals that count interactions, each with its count now."""
     return [_target_out(p) for p in selectors.goal_targets_for_user(authed_user(request))]
 
 
-@router.post("/goal-targets", response={201: TargetOut, 422: ErrorOut})
-def target_create(request: HttpRequest, payload: TargetIn) -> Any:
+@router.post("/goal-targets", response={201: GoalTargetOut, 422: ErrorOut})
+def target_create(request: HttpRequest, payload: GoalTargetIn) -> Any:
     """Make one of your goals count interactions of a type from a start to its target date.
 
     The goal needs a metric that grows; its current value becomes the baseline plus the count,
     recorded as a metric reading, and follows each interaction logged, changed or deleted.
     """
-    try:
-        target = services.goal_target_create(user=authed_user(request), **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    target = services.goal_target_create(user=authed_user(request), **payload.dict())
     return Status(201, _target_body(target))
 
 
-@router.get("/goal-targets/{target_id}", response=TargetOut)
-def target_get(request: HttpRequest, target_id: int) -> Any:
+@router.get("/goal-targets/{target_id}", response=GoalTargetOut)
+def target_get(request: HttpRequest, target_id: PathId) -> Any:
     """Return one goal that counts interactions."""
     return _target_body(selectors.goal_target_get_for_user(authed_user(request), target_id))
 
 
-@router.put("/goal-targets/{target_id}", response={200: TargetOut, 422: ErrorOut})
-def target_update(request: HttpRequest, target_id: int, payload: TargetUpdateIn) -> Any:
+@router.put("/goal-targets/{target_id}", response={200: GoalTargetOut, 422: ErrorOut})
+def target_update(request: HttpRequest, target_id: PathId, payload: GoalTargetUpdateIn) -> Any:
     """Change what a goal counts, and count again."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
-    try:
-        services.goal_target_update(target=target, **payload.dict())
-    except NetworkRuleError as error:
-        return _refused(error)
+    services.goal_target_update(target=target, **payload.dict())
     return _target_body(target)
 
 
 @router.delete("/goal-targets/{target_id}", response={204: None})
-def target_delete(request: HttpRequest, target_id: int) -> Any:
+def target_delete(request: HttpRequest, target_id: PathId) -> Any:
     """Stop counting interactions for a goal; recorded values stay."""
     target = selectors.goal_target_get_for_user(authed_user(request), target_id)
     services.goal_target_delete(target=target)

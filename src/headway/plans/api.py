@@ -8,59 +8,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 
+from headway.core.api_schema import LONG_TEXT, ErrorOut, Id, OneOf, PathId, paged, text
 from headway.core.http import authed_user
-from headway.domain.planning import FocusLimitReached, PlanRuleError
+from headway.domain.planning import LATEST_DAY, STATEMENT_MAX
 from headway.plans import selectors, services
-from headway.plans.models import Action, Goal, Milestone, PlanSettings, Review, Vision
+from headway.plans.models import Action, Goal, Milestone, PlanSettings, Review, Trait, Vision
+from headway.plans.models import Horizon as Horizon_
 
 router = Router(tags=["plans"])
 
-
-class ErrorOut(Schema):
-    detail: str
-    field: str
-    active: list[str] | None = None
-
-
-def _refused(error: PlanRuleError) -> Status:
-    body: dict[str, Any] = {"detail": error.message, "field": error.field}
-    if isinstance(error, FocusLimitReached):
-        body["active"] = error.active
-    return Status(422, body)
+Horizon = Annotated[int, Path(ge=5, le=10, description="The vision's horizon in years: 5 or 10.")]
 
 
 def _run(call: Callable[[], Any], status: int = 200) -> Any:
-    """Call a service; turn a refusal into a 422 answer."""
-    try:
-        result = call()
-    except PlanRuleError as error:
-        return _refused(error)
+    """Call a service; answer its result with `status`."""
+    result = call()
     return Status(status, result) if status != 200 else result
 
 
-def _patch(payload: Schema) -> dict[str, Any]:
-    return payload.dict(exclude_unset=True)
+def _patch(payload: Schema, clearable: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Return the fields sent; a null counts as not sent unless the field can be cleared."""
+    sent = payload.dict(exclude_unset=True)
+    return {k: v for k, v in sent.items() if v is not None or k in clearable}
 
 
 # Vision
 
 
 class VisionIn(Schema):
-    target_role: str
-    responsibilities: str = ""
-    salary_min: Decimal | None = None
-    salary_max: Decimal | None = None
-    salary_currency: str = ""
-    location: str = ""
-    work_mode: str = Vision.WorkMode.ANY
-    why: str = ""
-    reason: str = ""
+    target_role: str = text(200, required=True)
+    responsibilities: str = Field("", max_length=LONG_TEXT)
+    salary_min: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    salary_max: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
+    salary_currency: str = Field("", max_length=3)
+    location: str = Field("", max_length=200)
+    work_mode: Annotated[str, OneOf(Vision.WorkMode)] = Vision.WorkMode.ANY
+    why: str = Field("", max_length=LONG_TEXT)
+    reason: str = Field("", max_length=500)
 
 
 class VisionOut(Schema):
@@ -86,12 +76,13 @@ class VisionVersionOut(Schema):
 
 
 @router.get("/visions", response=list[VisionOut])
+@paged
 def visions_list(request: HttpRequest) -> Any:
     return list(selectors.visions_for_user(authed_user(request)).values())
 
 
 @router.get("/visions/{horizon}", response=VisionOut)
-def vision_get(request: HttpRequest, horizon: int) -> Any:
+def vision_get(request: HttpRequest, horizon: Horizon) -> Any:
     vision = selectors.vision_for_user(authed_user(request), horizon)
     if vision is None:
         raise Http404("No vision at this horizon yet.")
@@ -99,7 +90,7 @@ def vision_get(request: HttpRequest, horizon: int) -> Any:
 
 
 @router.put("/visions/{horizon}", response={200: VisionOut, 422: ErrorOut})
-def vision_save(request: HttpRequest, horizon: int, payload: VisionIn) -> Any:
+def vision_save(request: HttpRequest, horizon: Horizon, payload: VisionIn) -> Any:
     data = payload.dict()
     reason = data.pop("reason")
     user = authed_user(request)
@@ -108,20 +99,21 @@ def vision_save(request: HttpRequest, horizon: int, payload: VisionIn) -> Any:
 
 
 @router.get("/visions/{horizon}/versions", response=list[VisionVersionOut])
-def vision_versions(request: HttpRequest, horizon: int) -> Any:
+@paged
+def vision_versions(request: HttpRequest, horizon: Horizon) -> Any:
     vision = selectors.vision_for_user(authed_user(request), horizon)
     if vision is None:
         raise Http404("No vision at this horizon yet.")
-    return list(vision.versions.all())
+    return vision.versions.all()
 
 
 # Strengths and weaknesses
 
 
 class TraitIn(Schema):
-    kind: Literal["strength", "weakness"]
-    title: str
-    note: str = ""
+    kind: Annotated[str, OneOf(Trait.Kind)]
+    title: str = text(120, required=True)
+    note: str = Field("", max_length=LONG_TEXT)
 
 
 class TraitOut(Schema):
@@ -134,8 +126,9 @@ class TraitOut(Schema):
 
 
 @router.get("/traits", response=list[TraitOut])
+@paged
 def traits_list(request: HttpRequest) -> Any:
-    return list(selectors.traits_list_for_user(authed_user(request)))
+    return selectors.traits_list_for_user(authed_user(request))
 
 
 @router.post("/traits", response={201: TraitOut, 422: ErrorOut})
@@ -145,13 +138,13 @@ def trait_create(request: HttpRequest, payload: TraitIn) -> Any:
 
 
 @router.put("/traits/{trait_id}", response={200: TraitOut, 422: ErrorOut})
-def trait_update(request: HttpRequest, trait_id: int, payload: TraitIn) -> Any:
+def trait_update(request: HttpRequest, trait_id: PathId, payload: TraitIn) -> Any:
     trait = selectors.trait_get_for_user(authed_user(request), trait_id)
     return _run(lambda: services.trait_update(trait=trait, **payload.dict()))
 
 
 @router.delete("/traits/{trait_id}", response={204: None})
-def trait_delete(request: HttpRequest, trait_id: int) -> Any:
+def trait_delete(request: HttpRequest, trait_id: PathId) -> Any:
     services.trait_delete(trait=selectors.trait_get_for_user(authed_user(request), trait_id))
     return Status(204, None)
 
@@ -160,37 +153,38 @@ def trait_delete(request: HttpRequest, trait_id: int) -> Any:
 
 
 class GoalIn(Schema):
-    statement: str
-    category: str = Goal.Category.SKILL
-    horizon: int = 5
-    why: str = ""
-    target_date: date
+    statement: str = text(STATEMENT_MAX, required=True)
+    category: Annotated[str, OneOf(Goal.Category)] = Goal.Category.SKILL
+    horizon: Annotated[int, OneOf(Horizon_)] = 5
+    why: str = Field("", max_length=LONG_TEXT)
+    target_date: date = Field(description=f"From today to {LATEST_DAY.isoformat()}.")
     status: Literal["draft", "active"] = "draft"
-    metric_baseline: Decimal | None = None
-    metric_target: Decimal | None = None
-    metric_unit: str = ""
-    metric_direction: Literal["increase", "decrease"] = "increase"
-    review_cadence: str = Goal.Cadence.MONTHLY
-    impact: int = 2
-    effort: int = 2
+    metric_baseline: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_unit: str = Field("", max_length=40)
+    metric_direction: Annotated[str, OneOf(Goal.Direction)] = Goal.Direction.INCREASE
+    review_cadence: Annotated[str, OneOf(Goal.Cadence)] = Goal.Cadence.MONTHLY
+    impact: Annotated[int, OneOf(Goal.Level)] = 2
+    effort: Annotated[int, OneOf(Goal.Level)] = 2
 
 
 class GoalPatch(Schema):
-    """Only the fields sent change. A reason is needed to change a key field."""
+    """Only the fields sent change; null leaves a field as it is, except that it clears the
+    metric's baseline and target. A reason is needed to change a key field."""
 
-    statement: str | None = None
-    category: str | None = None
-    horizon: int | None = None
-    why: str | None = None
-    target_date: date | None = None
-    metric_baseline: Decimal | None = None
-    metric_target: Decimal | None = None
-    metric_unit: str | None = None
-    metric_direction: Literal["increase", "decrease"] | None = None
-    review_cadence: str | None = None
-    impact: int | None = None
-    effort: int | None = None
-    reason: str = ""
+    statement: str | None = text(STATEMENT_MAX, required=True, default=None)
+    category: Annotated[str, OneOf(Goal.Category)] | None = None
+    horizon: Annotated[int, OneOf(Horizon_)] | None = None
+    why: str | None = Field(None, max_length=LONG_TEXT)
+    target_date: date | None = Field(None, description=f"From today to {LATEST_DAY.isoformat()}.")
+    metric_baseline: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    metric_unit: str | None = Field(None, max_length=40)
+    metric_direction: Annotated[str, OneOf(Goal.Direction)] | None = None
+    review_cadence: Annotated[str, OneOf(Goal.Cadence)] | None = None
+    impact: Annotated[int, OneOf(Goal.Level)] | None = None
+    effort: Annotated[int, OneOf(Goal.Level)] | None = None
+    reason: str = Field("", max_length=LONG_TEXT)
 
 
 class GoalOut(Schema):
@@ -227,9 +221,9 @@ class GoalOut(Schema):
 
 
 class StatusIn(Schema):
-    status: Literal["draft", "active", "paused", "achieved", "dropped"]
-    reason: str = ""
-    park: int | None = None
+    status: Annotated[str, OneOf(Goal.Status)]
+    reason: str = Field("", max_length=LONG_TEXT)
+    park: Id | None = Field(None, description="An active goal to pause in exchange.")
 
 
 class MoveIn(Schema):
@@ -237,18 +231,18 @@ class MoveIn(Schema):
 
 
 class OrderIn(Schema):
-    goal_ids: list[int]
+    goal_ids: list[Id] = Field(max_length=1000)
 
 
 class PlaceIn(Schema):
-    impact: int
-    effort: int
+    impact: Annotated[int, OneOf(Goal.Level)]
+    effort: Annotated[int, OneOf(Goal.Level)]
 
 
 class MetricIn(Schema):
-    value: Decimal
+    value: Decimal = Field(max_digits=14, decimal_places=2)
     recorded_on: date | None = None
-    note: str = ""
+    note: str = Field("", max_length=200)
 
 
 class GoalVersionOut(Schema):
@@ -265,8 +259,9 @@ def _goal_out(user: Any, goal_id: int) -> Goal:
 
 
 @router.get("/goals", response=list[GoalOut])
+@paged
 def goals_list(request: HttpRequest) -> Any:
-    return list(selectors.goals_list_for_user(authed_user(request)))
+    return selectors.goals_list_for_user(authed_user(request))
 
 
 @router.post("/goals", response={201: GoalOut, 422: ErrorOut})
@@ -284,17 +279,17 @@ def goals_reorder(request: HttpRequest, payload: OrderIn) -> Any:
 
 
 @router.get("/goals/{goal_id}", response=GoalOut)
-def goal_get(request: HttpRequest, goal_id: int) -> Any:
+def goal_get(request: HttpRequest, goal_id: PathId) -> Any:
     user = authed_user(request)
     selectors.goal_get_for_user(user, goal_id)
     return _goal_out(user, goal_id)
 
 
 @router.patch("/goals/{goal_id}", response={200: GoalOut, 422: ErrorOut})
-def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Any:
+def goal_update(request: HttpRequest, goal_id: PathId, payload: GoalPatch) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
-    data = _patch(payload)
+    data = _patch(payload, clearable=("metric_baseline", "metric_target"))
     reason = data.pop("reason", "")
 
     def update() -> Goal:
@@ -305,13 +300,13 @@ def goal_update(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Any:
 
 
 @router.delete("/goals/{goal_id}", response={204: None})
-def goal_delete(request: HttpRequest, goal_id: int) -> Any:
+def goal_delete(request: HttpRequest, goal_id: PathId) -> Any:
     services.goal_delete(goal=selectors.goal_get_for_user(authed_user(request), goal_id))
     return Status(204, None)
 
 
 @router.post("/goals/{goal_id}/status", response={200: GoalOut, 422: ErrorOut})
-def goal_status(request: HttpRequest, goal_id: int, payload: StatusIn) -> Any:
+def goal_status(request: HttpRequest, goal_id: PathId, payload: StatusIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
     park = selectors.goal_get_for_user(user, payload.park) if payload.park else None
@@ -324,7 +319,7 @@ def goal_status(request: HttpRequest, goal_id: int, payload: StatusIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/move", response={200: list[GoalOut], 422: ErrorOut})
-def goal_move(request: HttpRequest, goal_id: int, payload: MoveIn) -> Any:
+def goal_move(request: HttpRequest, goal_id: PathId, payload: MoveIn) -> Any:
     """Move a goal up or down; answer the open goals in their new order."""
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
@@ -337,7 +332,7 @@ def goal_move(request: HttpRequest, goal_id: int, payload: MoveIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/place", response={200: GoalOut, 422: ErrorOut})
-def goal_place(request: HttpRequest, goal_id: int, payload: PlaceIn) -> Any:
+def goal_place(request: HttpRequest, goal_id: PathId, payload: PlaceIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
 
@@ -349,7 +344,7 @@ def goal_place(request: HttpRequest, goal_id: int, payload: PlaceIn) -> Any:
 
 
 @router.post("/goals/{goal_id}/metric", response={200: GoalOut, 422: ErrorOut})
-def goal_metric(request: HttpRequest, goal_id: int, payload: MetricIn) -> Any:
+def goal_metric(request: HttpRequest, goal_id: PathId, payload: MetricIn) -> Any:
     user = authed_user(request)
     goal = selectors.goal_get_for_user(user, goal_id)
 
@@ -361,13 +356,14 @@ def goal_metric(request: HttpRequest, goal_id: int, payload: MetricIn) -> Any:
 
 
 @router.get("/goals/{goal_id}/history", response=list[GoalVersionOut])
-def goal_history(request: HttpRequest, goal_id: int) -> Any:
+@paged
+def goal_history(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
-    return list(goal.versions.order_by("number"))
+    return goal.versions.order_by("number")
 
 
 @router.post("/traits/{trait_id}/goal", response={201: GoalOut, 422: ErrorOut})
-def trait_goal(request: HttpRequest, trait_id: int) -> Any:
+def trait_goal(request: HttpRequest, trait_id: PathId) -> Any:
     user = authed_user(request)
     trait = selectors.trait_get_for_user(user, trait_id)
     return _run(lambda: _goal_out(user, services.trait_goal_create(trait=trait).pk), 201)
@@ -377,16 +373,16 @@ def trait_goal(request: HttpRequest, trait_id: int) -> Any:
 
 
 class MilestoneIn(Schema):
-    title: str
+    title: str = text(200, required=True)
     due_on: date
 
 
 class MilestonePatch(Schema):
-    title: str | None = None
+    title: str | None = text(200, required=True, default=None)
     due_on: date | None = None
 
 
-class MilestoneOut(Schema):
+class PlanMilestoneOut(Schema):
     id: int
     goal_id: int
     title: str
@@ -403,19 +399,20 @@ class CompleteIn(Schema):
     done: bool = True
 
 
-@router.get("/goals/{goal_id}/milestones", response=list[MilestoneOut])
-def milestones_list(request: HttpRequest, goal_id: int) -> Any:
-    return list(selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all())
+@router.get("/goals/{goal_id}/milestones", response=list[PlanMilestoneOut])
+@paged
+def milestones_list(request: HttpRequest, goal_id: PathId) -> Any:
+    return selectors.goal_get_for_user(authed_user(request), goal_id).milestones.all()
 
 
-@router.post("/goals/{goal_id}/milestones", response={201: MilestoneOut, 422: ErrorOut})
-def milestone_create(request: HttpRequest, goal_id: int, payload: MilestoneIn) -> Any:
+@router.post("/goals/{goal_id}/milestones", response={201: PlanMilestoneOut, 422: ErrorOut})
+def milestone_create(request: HttpRequest, goal_id: PathId, payload: MilestoneIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return _run(lambda: services.milestone_create(goal=goal, **payload.dict()), 201)
 
 
-@router.patch("/milestones/{milestone_id}", response={200: MilestoneOut, 422: ErrorOut})
-def milestone_update(request: HttpRequest, milestone_id: int, payload: MilestonePatch) -> Any:
+@router.patch("/milestones/{milestone_id}", response={200: PlanMilestoneOut, 422: ErrorOut})
+def milestone_update(request: HttpRequest, milestone_id: PathId, payload: MilestonePatch) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     data = _patch(payload)
     return _run(
@@ -428,14 +425,14 @@ def milestone_update(request: HttpRequest, milestone_id: int, payload: Milestone
 
 
 @router.delete("/milestones/{milestone_id}", response={204: None})
-def milestone_delete(request: HttpRequest, milestone_id: int) -> Any:
+def milestone_delete(request: HttpRequest, milestone_id: PathId) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     services.milestone_delete(milestone=milestone)
     return Status(204, None)
 
 
-@router.post("/milestones/{milestone_id}/complete", response=MilestoneOut)
-def milestone_complete(request: HttpRequest, milestone_id: int, payload: CompleteIn) -> Any:
+@router.post("/milestones/{milestone_id}/complete", response=PlanMilestoneOut)
+def milestone_complete(request: HttpRequest, milestone_id: PathId, payload: CompleteIn) -> Any:
     milestone = selectors.milestone_get_for_user(authed_user(request), milestone_id)
     return services.milestone_complete(milestone=milestone, done=payload.done)
 
@@ -444,30 +441,32 @@ def milestone_complete(request: HttpRequest, milestone_id: int, payload: Complet
 
 
 class ActionIn(Schema):
-    title: str
-    kind: str = Action.Kind.COURSE
-    url: str = ""
-    cost_amount: Decimal | None = None
-    cost_currency: str = ""
-    hours: Decimal | None = None
+    title: str = text(200, required=True)
+    kind: Annotated[str, OneOf(Action.Kind)] = Action.Kind.COURSE
+    url: str = Field("", max_length=500)
+    cost_amount: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    cost_currency: str = Field("", max_length=3)
+    hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
     due_on: date | None = None
-    status: str = Action.Status.TODO
-    notes: str = ""
+    status: Annotated[str, OneOf(Action.Status)] = Action.Status.TODO
+    notes: str = Field("", max_length=LONG_TEXT)
 
 
 class ActionPatch(Schema):
-    title: str | None = None
-    kind: str | None = None
-    url: str | None = None
-    cost_amount: Decimal | None = None
-    cost_currency: str | None = None
-    hours: Decimal | None = None
+    """Only the fields sent change; null clears the cost, hours, due date, link and notes."""
+
+    title: str | None = text(200, required=True, default=None)
+    kind: Annotated[str, OneOf(Action.Kind)] | None = None
+    url: str | None = Field(None, max_length=500)
+    cost_amount: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
+    cost_currency: str | None = Field(None, max_length=3)
+    hours: Decimal | None = Field(None, ge=0, max_digits=7, decimal_places=1)
     due_on: date | None = None
-    status: str | None = None
-    notes: str | None = None
+    status: Annotated[str, OneOf(Action.Status)] | None = None
+    notes: str | None = Field(None, max_length=LONG_TEXT)
 
 
-class ActionOut(Schema):
+class PlanActionOut(Schema):
     id: int
     goal_id: int
     title: str
@@ -481,25 +480,31 @@ class ActionOut(Schema):
     notes: str
 
 
-@router.get("/goals/{goal_id}/actions", response=list[ActionOut])
-def actions_list(request: HttpRequest, goal_id: int) -> Any:
-    return list(selectors.goal_get_for_user(authed_user(request), goal_id).actions.all())
+@router.get("/goals/{goal_id}/actions", response=list[PlanActionOut])
+@paged
+def actions_list(request: HttpRequest, goal_id: PathId) -> Any:
+    return selectors.goal_get_for_user(authed_user(request), goal_id).actions.all()
 
 
-@router.post("/goals/{goal_id}/actions", response={201: ActionOut, 422: ErrorOut})
-def action_create(request: HttpRequest, goal_id: int, payload: ActionIn) -> Any:
+@router.post("/goals/{goal_id}/actions", response={201: PlanActionOut, 422: ErrorOut})
+def action_create(request: HttpRequest, goal_id: PathId, payload: ActionIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     return _run(lambda: services.action_create(goal=goal, data=payload.dict()), 201)
 
 
-@router.patch("/actions/{action_id}", response={200: ActionOut, 422: ErrorOut})
-def action_update(request: HttpRequest, action_id: int, payload: ActionPatch) -> Any:
+@router.patch("/actions/{action_id}", response={200: PlanActionOut, 422: ErrorOut})
+def action_update(request: HttpRequest, action_id: PathId, payload: ActionPatch) -> Any:
     action = selectors.action_get_for_user(authed_user(request), action_id)
-    return _run(lambda: services.action_update(action=action, data=_patch(payload)))
+    return _run(
+        lambda: services.action_update(
+            action=action,
+            data=_patch(payload, clearable=("cost_amount", "hours", "due_on", "url", "notes")),
+        )
+    )
 
 
 @router.delete("/actions/{action_id}", response={204: None})
-def action_delete(request: HttpRequest, action_id: int) -> Any:
+def action_delete(request: HttpRequest, action_id: PathId) -> Any:
     services.action_delete(action=selectors.action_get_for_user(authed_user(request), action_id))
     return Status(204, None)
 
@@ -509,15 +514,15 @@ def action_delete(request: HttpRequest, action_id: int) -> Any:
 
 class ReviewIn(Schema):
     reviewed_on: date | None = None
-    progress: int | None = None
-    metric_value: Decimal | None = None
-    worked: str = ""
-    obstacles: str = ""
-    decision: Literal["keep", "adjust", "drop"] = "keep"
-    decision_note: str = ""
+    progress: int | None = Field(None, ge=0, le=100)
+    metric_value: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    worked: str = Field("", max_length=LONG_TEXT)
+    obstacles: str = Field("", max_length=LONG_TEXT)
+    decision: Annotated[str, OneOf(Review.Decision)] = Review.Decision.KEEP
+    decision_note: str = Field("", max_length=LONG_TEXT)
     new_target_date: date | None = None
-    new_metric_target: Decimal | None = None
-    new_statement: str = ""
+    new_metric_target: Decimal | None = Field(None, max_digits=14, decimal_places=2)
+    new_statement: str = Field("", max_length=STATEMENT_MAX)
 
 
 class ReviewOut(Schema):
@@ -534,13 +539,14 @@ class ReviewOut(Schema):
 
 
 @router.get("/goals/{goal_id}/reviews", response=list[ReviewOut])
-def reviews_list(request: HttpRequest, goal_id: int) -> Any:
+@paged
+def reviews_list(request: HttpRequest, goal_id: PathId) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
-    return list(Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id"))
+    return Review.objects.filter(goal=goal).order_by("-reviewed_on", "-id")
 
 
 @router.post("/goals/{goal_id}/reviews", response={201: ReviewOut, 422: ErrorOut})
-def review_create(request: HttpRequest, goal_id: int, payload: ReviewIn) -> Any:
+def review_create(request: HttpRequest, goal_id: PathId, payload: ReviewIn) -> Any:
     goal = selectors.goal_get_for_user(authed_user(request), goal_id)
     data = payload.dict()
     adjust = {k: data.pop(k) for k in ("new_target_date", "new_metric_target", "new_statement")}
@@ -551,12 +557,15 @@ def review_create(request: HttpRequest, goal_id: int, payload: ReviewIn) -> Any:
 
 
 class SettingsIn(Schema):
-    focus_limit: int | None = None
-    email_reminders: bool | None = None
+    focus_limit: int | None = Field(None, ge=1, le=10, description="Null leaves it as it is.")
+    email_reminders: bool | None = Field(None, description="Null leaves it as it is.")
     hours_per_week: int | None = Field(
-        None, description="Hours a week the user can give their goals, 1 to 80; null clears it."
+        None,
+        ge=1,
+        le=80,
+        description="Hours a week the user can give their goals, 1 to 80; null clears it.",
     )
-    education_level: str | None = Field(
+    education_level: Annotated[str, OneOf(PlanSettings.Education, blank=True)] | None = Field(
         None,
         description="Highest education so far, one of: "
         + ", ".join(PlanSettings.Education.values)
@@ -584,6 +593,9 @@ def _settings_out(request: HttpRequest, found: Any) -> dict[str, Any]:
     }
 
 
+CLEARS = ("hours_per_week", "education_level")
+
+
 @router.get("/settings", response=SettingsOut)
 def settings_get(request: HttpRequest) -> Any:
     return _settings_out(request, services.plan_settings_ensure(authed_user(request)))
@@ -594,7 +606,12 @@ def settings_update(request: HttpRequest, payload: SettingsIn) -> Any:
     """Change the settings given; fields left out stay as they are."""
     user = authed_user(request)
     return _run(
-        lambda: _settings_out(request, services.plan_settings_update(user=user, **_patch(payload)))
+        lambda: _settings_out(
+            request,
+            services.plan_settings_update(
+                user=user, **_patch(payload, clearable=("hours_per_week", "education_level"))
+            ),
+        )
     )
 
 

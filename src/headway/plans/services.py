@@ -638,6 +638,7 @@ def goal_metric_update(
     day = recorded_on or today()
     if day > today():
         raise PlanRuleError("recorded_on", "A value cannot be recorded for a future date.")
+    planning.check_day("recorded_on", day)
     reading = MetricReading.objects.create(
         goal=goal, value=number, recorded_on=day, note=note.strip()[:200], review=review
     )
@@ -708,6 +709,8 @@ def _apply_action_fields(action: Action, data: Mapping[str, Any]) -> None:
     )
     if action.hours is not None and action.hours < 0:
         raise PlanRuleError("hours", "Expected hours cannot be negative.")
+    if action.due_on is not None:
+        planning.check_day("due_on", action.due_on)
 
 
 def action_create(*, goal: Goal, data: Mapping[str, Any]) -> Action:
@@ -757,6 +760,7 @@ def review_record(
     reviewed_on = data.get("reviewed_on") or day
     if reviewed_on > day:
         raise PlanRuleError("reviewed_on", "A review cannot be dated in the future.")
+    planning.check_day("reviewed_on", reviewed_on)
     decision = data.get("decision") or Review.Decision.KEEP
     _check_choice("decision", decision, Review.Decision)
     note = (data.get("decision_note") or "").strip()
