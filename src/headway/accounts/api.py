@@ -21,7 +21,9 @@ class MeOut(Schema):
 
 
 class MeIn(Schema):
-    display_name: str = Field(max_length=120, pattern=r"^[^\r\n]*$")
+    # The pattern is documented, not enforced here: the service refuses line breaks, tabs and
+    # invisible-only names with the same words as the settings page.
+    display_name: str = Field(max_length=120, json_schema_extra={"pattern": r"^[^\r\n\t]*$"})
 
 
 class TokenOut(Schema):
