@@ -461,12 +461,17 @@ def skill_trait(request: HttpRequest, user_skill_id: int, payload: TraitIn) -> A
 
 
 class GapSkillOut(Schema):
-    skill_id: int
+    skill_id: int | None  # None for an O*NET technology
     uri: str
-    label: str
+    label: str  # the everyday name
+    esco_label: str  # ESCO's label when it differs from `label`
     relation: str
     related_count: int
+    occupations_count: int
+    hot: bool
+    in_demand: bool
     has: bool
+    met_by: str  # the user's narrower skill that meets this one
     user_skill_id: int | None
     proficiency: int | None
     goal_id: int | None
@@ -483,9 +488,14 @@ def _gap_row(row: selectors.GapRow) -> dict[str, Any]:
         "skill_id": row.skill_id,
         "uri": row.uri,
         "label": row.label,
+        "esco_label": row.esco_label,
         "relation": row.relation,
         "related_count": row.related_count,
+        "occupations_count": row.occupations_count,
+        "hot": row.hot,
+        "in_demand": row.in_demand,
         "has": row.has,
+        "met_by": row.met_by,
         "user_skill_id": row.user_skill.pk if row.user_skill else None,
         "proficiency": row.user_skill.proficiency if row.user_skill else None,
         "goal_id": row.goal.pk if row.goal else None,
@@ -520,7 +530,9 @@ class GapOut(Schema):
     target: TargetOut | None
     via: list[str]
     related_total: int
+    kind: str  # "esco", "onet" (technology skills and tasks) or "" (no skills data)
     skills: list[GapSkillOut]
+    tasks: list[str]
 
 
 @router.get("/gap", response=GapOut)
@@ -542,7 +554,9 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
         else None,
         "via": found.via,
         "related_total": found.related_total,
+        "kind": found.kind,
         "skills": [_gap_row(r) for r in found.rows],
+        "tasks": [t.statement for t in found.tasks],
     }
 
 

@@ -291,6 +291,58 @@ class Skill(models.Model):
         return [label for label in self.alt_labels.split("\n") if label]
 
 
+class SkillBroader(models.Model):
+    """ESCO's skill hierarchy: a skill and one of its broader skills ("SQL" -> "query languages").
+
+    A user's skill counts toward the skills above it, so knowing SQL meets "query languages".
+    """
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="broader_links")
+    broader = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="narrower_links")
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=("skill", "broader"), name="careers_skill_broader_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id} -> {self.broader_id}"
+
+
+class SkillGroup(models.Model):
+    """A group of ESCO's skills hierarchy, e.g. "working with computers"."""
+
+    uri = models.CharField(max_length=120, unique=True)
+    label = models.CharField(max_length=250)
+    code = models.CharField(max_length=40, blank=True)
+    skills = models.ManyToManyField(Skill, through="SkillGroupMember", related_name="groups")
+
+    class Meta:
+        ordering = ("label", "id")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SkillGroupMember(models.Model):
+    """A skill that ESCO files directly under a skill group."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="group_links")
+    group = models.ForeignKey(SkillGroup, on_delete=models.CASCADE, related_name="member_links")
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(fields=("skill", "group"), name="careers_skill_group_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id} in {self.group_id}"
+
+
 class OccupationSkill(models.Model):
     """ESCO's link between an occupation and a skill, essential or optional."""
 

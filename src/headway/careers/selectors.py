@@ -31,6 +31,7 @@ from headway.careers.models import (
     VisionTarget,
     Wage,
 )
+from headway.careers.vocabulary import with_skill_names
 from headway.domain.careerdata import sources
 from headway.domain.skill_search import SkillRecord
 from headway.plans.models import Goal, Vision
@@ -132,6 +133,16 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
         sources = [match for match in matches if match.crosswalk_direct] or matches
     else:
         matches = sources = [occupation]
+    essential, optional = esco_skill_shares(sources)
+    return OccupationSkills(essential, optional, matches, sources)
+
+
+def esco_skill_shares(sources: Sequence[Occupation]) -> tuple[list[SkillShare], list[SkillShare]]:
+    """Return the essential and optional skills of ESCO occupations taken together.
+
+    A skill is essential when at least half of them hold it essential; each says how many
+    list it.
+    """
     links = list(
         OccupationSkill.objects.filter(occupation__in=sources).values_list(
             "occupation_id",
@@ -172,7 +183,7 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
         key=lambda s: (-s.essential_count, -s.count, specificity[s.skill_id], s.label.casefold())
     )
     optional.sort(key=lambda s: (-s.count, specificity[s.skill_id], s.label.casefold()))
-    return OccupationSkills(essential, optional, matches, sources)
+    return essential, optional
 
 
 def facts_source(occupation: Occupation) -> Occupation | None:
@@ -282,15 +293,16 @@ def occupations_by_codes(codes: Iterable[str]) -> dict[str, Occupation]:
 def esco_skill_records() -> list[SkillRecord]:
     """Return every current ESCO skill with its alternative labels, for autocomplete.
 
-    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs.
+    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs. Headway's everyday
+    names (`careers.vocabulary`) are added as alternative labels.
     """
-    return [
+    return with_skill_names(
         SkillRecord(uri, label, tuple(line for line in alt.split("\n") if line))
         for uri, label, alt in Skill.objects.filter(in_current_release=True)
         .order_by("id")
         .values_list("uri", "label", "alt_labels")
         .iterator(chunk_size=5000)
-    ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """In-memory autocomplete over a skills vocabulary such as ESCO's.
 
 Every preferred and alternative label is normalised (accents removed, case folded, punctuation
-dropped except the ``+`` and ``#`` of names like C++ and C#) and split into tokens. A query is
+dropped except the ``+`` and ``#`` of names like C++ and C#, British and American spellings
+given one key by ``text.spelling_key``) and split into tokens. A query is
 answered in tiers, each filling the list only with skills not already suggested:
 
 1. exact: the whole label equals the query;
@@ -27,6 +28,7 @@ tier can stop as soon as it has enough skills.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
-from headway.domain.text import fold
+from headway.domain.text import fold, spelling_key
 
 _TOKEN = re.compile(r"[a-z0-9]+[+#]*")
 _APOSTROPHES = dict.fromkeys(map(ord, "'`\u2019\u02bc"))
@@ -42,14 +44,57 @@ _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
 _STOPWORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "with"})
 _SENTINEL = "\U0010ffff"
+# How many skills to gather before ranking the best ``limit`` by group and weight.
+CANDIDATE_FACTOR = 10
+# Stem matches ("cooking" for "cook fish") count as whole-word ones (group 1), a step behind.
+STEM_GROUP = 1
+STEM_TIER = 3  # its place in `SkillIndex.suggest`'s tiers
+STEM_COST = 1
+# A label word the query lacks costs this much weight (one step of log2 occupations).
+EXTRA_WORD_COST = 2
+# Endings of verb and noun forms, longest first: "negotiation" and "negotiate" share "negoti".
+_STEM_SUFFIXES = (
+    "ations",
+    "ation",
+    "ively",
+    "ities",
+    "ments",
+    "ings",
+    "ions",
+    "ment",
+    "ness",
+    "ates",
+    "ated",
+    "ity",
+    "ing",
+    "ion",
+    "ive",
+    "ate",
+    "ers",
+    "ors",
+    "ies",
+    "ed",
+    "er",
+    "or",
+    "es",
+    "iv",
+    "s",
+    "e",
+    "y",
+)
 
 
 class SkillRecord(NamedTuple):
-    """One vocabulary concept, e.g. an ESCO skill URI with its labels."""
+    """One vocabulary concept, e.g. an ESCO skill URI with its labels.
+
+    ``weight`` says how widely the skill is needed (e.g. how many occupations list it): among
+    equally good matches, the more widely needed skill comes first.
+    """
 
     id: str
     preferred_label: str
     alt_labels: Sequence[str] = ()
+    weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +107,8 @@ class Suggestion:
 
 
 def normalise(text: str) -> list[str]:
-    """Return the search tokens of a label or query."""
-    return _TOKEN.findall(fold(text.translate(_APOSTROPHES)))
+    """Return the search tokens of a label or query, British and American spellings as one."""
+    return [spelling_key(t) for t in _TOKEN.findall(fold(text.translate(_APOSTROPHES)))]
 
 
 def within_edits(query: str, token: str, edits: int) -> bool:
@@ -135,6 +180,8 @@ class SkillIndex:
         self._camel_acronyms: dict[str, list[int]] = {}
         self._word_acronyms: dict[str, list[int]] = {}
         self._fuzzy_cache: dict[str, dict[int, int]] = {}
+        self._stems: dict[str, list[int]] = {}
+        self._skill_weights: list[int] = []
 
     @classmethod
     def build(cls, records: Iterable[SkillRecord | tuple[str, str, Sequence[str]]]) -> SkillIndex:
@@ -142,7 +189,8 @@ class SkillIndex:
         index = cls()
         # Tuples sort by rank: fewer words, preferred first, fewer characters, then text.
         entries: list[tuple[int, int, int, str, int, str, list[str]]] = []
-        for skill, (skill_id, preferred, alts) in enumerate(records):
+        for skill, (skill_id, preferred, alts, weight) in enumerate(map(_record, records)):
+            index._skill_weights.append(int(math.log2(1 + max(0.0, weight))))
             index._skill_ids.append(skill_id)
             index._skill_labels.append(preferred)
             seen: set[str] = set()
@@ -194,6 +242,8 @@ class SkillIndex:
         index._exact = exact
         index._camel_acronyms = camel
         index._word_acronyms = words
+        for i, word in enumerate(vocab):
+            index._stems.setdefault(stem(word), []).append(i)
         return index
 
     def __len__(self) -> int:
@@ -209,36 +259,53 @@ class SkillIndex:
         tokens = normalise(text)
         if not tokens or limit <= 0:
             return []
-        found: dict[int, int] = {}
+        wanted = max(limit, limit * CANDIDATE_FACTOR)
+        # skill -> (group, arrival, label, matched by stems only)
+        found: dict[int, tuple[int, int, int, bool]] = {}
 
-        def take(label_ids: Iterable[int]) -> bool:
+        def take(group: int, label_ids: Iterable[int], stemmed: bool) -> bool:
             for label_id in label_ids:
-                found.setdefault(self._label_skill[label_id], label_id)
-                if len(found) >= limit:
-                    return True
+                skill = self._label_skill[label_id]
+                if skill not in found:
+                    found[skill] = (group, len(found), label_id, stemmed)
+                    if len(found) >= wanted:
+                        return True
             return False
 
         query = " ".join(tokens)
-        # Generators: a tier does no work unless the ones before it left room.
-        tiers: tuple[Iterable[int], ...] = (
-            self._exact.get(query, ()),
-            self._prefix_matches(tokens, query + " ", last_word_partial=False),
-            self._token_matches([self._whole_word_matcher(t) for t in tokens]),
-            self._prefix_matches(tokens, query, last_word_partial=True),
-            self._token_matches([self._prefix_matcher(t) for t in tokens]),
-            self._acronym_matches(tokens),
-            self._fuzzy_matches(tokens, fuzz_all=lambda: not found),
+        # Generators: a tier does no work unless the ones before it left room. Tiers in one
+        # group are equally good matches, ranked among themselves by the skills' weight.
+        tiers: tuple[tuple[int, Iterable[int]], ...] = (
+            (0, self._exact.get(query, ())),
+            (1, self._prefix_matches(tokens, query + " ", last_word_partial=False)),
+            (1, self._token_matches([self._whole_word_matcher(t) for t in tokens])),
+            (STEM_GROUP, self._token_matches([self._stem_matcher(t) for t in tokens])),
+            (2, self._prefix_matches(tokens, query, last_word_partial=True)),
+            (2, self._token_matches([self._prefix_matcher(t) for t in tokens])),
+            (3, self._acronym_matches(tokens)),
+            (4, self._fuzzy_matches(tokens, fuzz_all=lambda: not found)),
         )
-        for tier in tiers:
-            if take(tier):
+        for position, (group, tier) in enumerate(tiers):
+            if take(group, tier, stemmed=position == STEM_TIER):
                 break
+        weights = self._skill_weights
+        label_tokens = self._label_tokens
+        n_query = len(tokens)
+
+        def rank(item: tuple[int, tuple[int, int, int, bool]]) -> tuple[int, int, int]:
+            skill, (group, arrival, label_id, stemmed) = item
+            extra = max(0, len(label_tokens[label_id]) - n_query)
+            cost = EXTRA_WORD_COST * extra - weights[skill] + (STEM_COST if stemmed else 0)
+            return (group, cost, arrival)
+
+        ranked = sorted(found.items(), key=rank)[:limit]
         return [
             Suggestion(
                 id=self._skill_ids[skill],
                 label=self._skill_labels[skill],
                 matched_label=self._label_text[label_id],
             )
-            for skill, label_id in found.items()
+            for skill, (_group, _arrival, label_id, _stemmed) in ranked
         ]
 
     def _range(self, prefix: str) -> tuple[int, int]:
@@ -276,6 +343,10 @@ class SkillIndex:
     def _prefix_matcher(self, token: str) -> _Matcher:
         lo, hi = self._range(token)
         return _Matcher(lo, hi, frozenset(), self._posting_sizes[hi] - self._posting_sizes[lo])
+
+    def _stem_matcher(self, token: str) -> _Matcher:
+        ids = self._stems.get(stem(token), ())
+        return _Matcher(0, 0, frozenset(ids), sum(len(self._postings[i]) for i in ids))
 
     def _whole_word_matcher(self, token: str) -> _Matcher:
         i = self._token_id(token)
@@ -366,3 +437,21 @@ def _word_acronym(tokens: list[str]) -> str | None:
     if 2 <= len(significant) <= 4:
         return "".join(t[0] for t in significant)
     return None
+
+
+def _record(record: SkillRecord | tuple[str, str, Sequence[str]]) -> SkillRecord:
+    return record if isinstance(record, SkillRecord) else SkillRecord(*record)
+
+
+def stem(word: str) -> str:
+    """Return a rough stem shared by a word's verb and noun forms ("cooking" -> "cook")."""
+    for _ in range(2):
+        for suffix in _STEM_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "debugging" -> "debug"
+    return word

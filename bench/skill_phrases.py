@@ -1,0 +1,75 @@
+"""Measure skill autocomplete on everyday phrases: does the expected ESCO concept come in the top 5?
+
+`bench/data/skill_phrases.tsv` holds 399 phrases people type for a skill ("data visualization",
+"public speaking", "r programming"), each labelled by hand with the ESCO concept(s) that answer
+it. The "dev" phrases may be looked at while improving the autocomplete; the "sealed" ones are
+only measured. The index is the product's: ESCO's labels plus `careers.vocabulary`'s names.
+
+Run: .venv/bin/python bench/skill_phrases.py [--misses]  (HEADWAY_DATA_MIRROR: the data folder)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from skill_autocomplete import ESCO_ZIP, data_dir, load_records  # noqa: E402
+
+from headway.careers.vocabulary import with_skill_names  # noqa: E402
+from headway.domain.skill_search import SkillIndex, SkillRecord  # noqa: E402
+
+PHRASES = ROOT / "bench" / "data" / "skill_phrases.tsv"
+TOP = 5
+RELATIONS_ZIP = "esco/ESCO dataset - v1.1.1 - classification -  - csv.zip"
+
+
+def occupation_counts(path: Path) -> Counter[str]:
+    """Return per ESCO skill URI how many occupations list it, as the product weighs skills."""
+    with zipfile.ZipFile(path) as archive, archive.open("occupationSkillRelations.csv") as raw:
+        reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+        return Counter(row["skillUri"] for row in reader)
+
+
+def product_records() -> list[SkillRecord]:
+    """Return the records the product indexes: ESCO's labels and weights, Headway's names."""
+    counts = occupation_counts(data_dir() / RELATIONS_ZIP)
+    return with_skill_names(
+        r._replace(weight=counts.get(r.id, 0)) for r in load_records(data_dir() / ESCO_ZIP)
+    )
+
+
+def main() -> None:
+    started = time.perf_counter()
+    index = SkillIndex.build(product_records())
+    print(f"index: {len(index)} skills, built in {time.perf_counter() - started:.1f} s")
+    totals: dict[str, list[int]] = {}
+    misses: list[str] = []
+    for line in PHRASES.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        phrase, split, uris, labels = line.split("\t")
+        found = [s.id for s in index.suggest(phrase, limit=TOP)]
+        hit = bool(set(uris.split()) & set(found))
+        totals.setdefault(split, [0, 0])
+        totals[split][0] += hit
+        totals[split][1] += 1
+        if not hit and split == "dev":
+            misses.append(f"  {phrase!r}: want {labels}")
+    for split in ("dev", "sealed"):
+        hits, count = totals.get(split, [0, 0])
+        print(f"{split:>6}: top-{TOP} hit rate {100 * hits / max(1, count):.1f}% ({hits}/{count})")
+    if "--misses" in sys.argv:
+        print("dev misses:", *misses, sep="\n")
+
+
+if __name__ == "__main__":
+    main()
