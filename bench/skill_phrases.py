@@ -3,7 +3,8 @@
 `bench/data/skill_phrases.tsv` holds 399 phrases people type for a skill ("data visualization",
 "public speaking", "r programming"), each labelled by hand with the ESCO concept(s) that answer
 it. The "dev" phrases may be looked at while improving the autocomplete; the "sealed" ones are
-only measured. The index is the product's: ESCO's labels plus `careers.vocabulary`'s names.
+only measured. The index is the product's: ESCO's preferred, alternative and hidden labels,
+`careers.vocabulary`'s names, and each skill weighed by how many occupations list it.
 
 Run: .venv/bin/python bench/skill_phrases.py [--misses]  (HEADWAY_DATA_MIRROR: the data folder)
 """
@@ -42,9 +43,22 @@ def occupation_counts(path: Path) -> Counter[str]:
 def product_records() -> list[SkillRecord]:
     """Return the records the product indexes: ESCO's labels and weights, Headway's names."""
     counts = occupation_counts(data_dir() / RELATIONS_ZIP)
+    hidden = hidden_labels(data_dir() / ESCO_ZIP)
     return with_skill_names(
-        r._replace(weight=counts.get(r.id, 0)) for r in load_records(data_dir() / ESCO_ZIP)
+        r._replace(alt_labels=(*r.alt_labels, *hidden.get(r.id, ())), weight=counts.get(r.id, 0))
+        for r in load_records(data_dir() / ESCO_ZIP)
     )
+
+
+def hidden_labels(path: Path) -> dict[str, list[str]]:
+    """Return per ESCO skill URI its hidden labels, which the product indexes too."""
+    with zipfile.ZipFile(path) as archive, archive.open("skills_en.csv") as raw:
+        reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+        return {
+            row["conceptUri"]: [h.strip() for h in row["hiddenLabels"].split("\n") if h.strip()]
+            for row in reader
+            if row["hiddenLabels"].strip()
+        }
 
 
 def main() -> None:

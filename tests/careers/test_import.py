@@ -20,6 +20,9 @@ from headway.careers.models import (
     OccupationTitle,
     Projection,
     Skill,
+    SkillBroader,
+    SkillGroup,
+    SkillGroupMember,
     Task,
     TechnologySkill,
     Wage,
@@ -37,6 +40,9 @@ TABLES = (
     JobZone,
     Skill,
     OccupationSkill,
+    SkillBroader,
+    SkillGroup,
+    SkillGroupMember,
     Wage,
     Projection,
 )
@@ -91,6 +97,20 @@ def test_it_joins_esco_and_onet_through_the_crosswalk(career_data: Path) -> None
     )
     assert not narrower.crosswalk_direct and esco.crosswalk_direct
     assert Occupation.objects.get(code=BIRD_ESCO).onet_match is None
+
+
+def test_it_imports_the_skill_hierarchy(career_data: Path) -> None:
+    python = Skill.objects.get(label="Python (computer programming)")
+    programming = Skill.objects.get(label="computer programming")
+    assert list(SkillBroader.objects.values_list("skill", "broader")) == [
+        (python.pk, programming.pk)
+    ]
+    assert SkillGroup.objects.count() == 2
+    assert [m.group.label for m in SkillGroupMember.objects.filter(skill=programming)] == [
+        "working with computers"
+    ]
+    counts = Dataset.objects.get(key="esco").counts
+    assert (counts["broader skill links"], counts["skill group memberships"]) == (1, 2)
 
 
 def test_importing_the_same_files_twice_changes_nothing(career_data: Path) -> None:

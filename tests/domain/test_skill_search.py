@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.domain.skill_search import SkillIndex, SkillRecord, normalise, within_edits
+from headway.careers.vocabulary import with_skill_names
+from headway.domain.skill_search import SkillIndex, SkillRecord, normalise, stem, within_edits
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("HEADWAY_DATA_MIRROR", REPO / ".." / "shared" / "data"))
@@ -208,3 +209,74 @@ def test_it_indexes_the_whole_esco_vocabulary(esco_index: SkillIndex) -> None:
 )
 def test_it_finds_common_skills_in_esco(esco_index: SkillIndex, query: str, label: str) -> None:
     assert label in [s.label for s in esco_index.suggest(query, limit=5)]
+
+
+def test_british_and_american_spellings_find_the_same_skill() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("vis", "deliver visual presentation of data", ["data visualisation"]),
+            SkillRecord("an", "analyse data", []),
+            SkillRecord("mod", "create data models", ["data modelling"]),
+        ]
+    )
+    assert ids(index, "data visualization")[0] == "vis"
+    assert ids(index, "analyze data")[0] == "an"
+    assert ids(index, "data modeling")[0] == "mod"
+    assert normalise("Visualization") == normalise("visualisation")
+
+
+def test_verb_and_noun_forms_of_a_word_match() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("neg", "negotiate sales contracts", []),
+            SkillRecord("dbg", "debug software", []),
+        ]
+    )
+    assert ids(index, "negotiation") == ["neg"]
+    assert ids(index, "debugging") == ["dbg"]
+    assert stem("cooking") == stem("cook") and stem("negotiation") == stem("negotiate")
+
+
+def test_among_equal_matches_the_more_widely_needed_skill_comes_first() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("rare", "cook fish", [], weight=2),
+            SkillRecord("common", "cook meals", [], weight=300),
+        ]
+    )
+    assert ids(index, "cook") == ["common", "rare"]
+    assert ids(index, "cook f") == ["rare"]
+
+
+@pytest.fixture(scope="module")
+def product_index() -> SkillIndex:
+    if not ESCO_ZIP.exists():
+        pytest.skip(f"ESCO skills not found at {ESCO_ZIP}")
+    with zipfile.ZipFile(ESCO_ZIP) as archive, archive.open("skills_en.csv") as raw:
+        reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+        records = [
+            SkillRecord(
+                row["conceptUri"],
+                row["preferredLabel"],
+                [*row["altLabels"].split("\n"), *row["hiddenLabels"].split("\n")],
+            )
+            for row in reader
+        ]
+    return SkillIndex.build(with_skill_names(records))
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("data visualization", "deliver visual presentation of data"),
+        ("public speaking", "address an audience"),
+        ("r programming", "R"),
+        ("A/B testing", "web analytics"),
+        ("excel", "use spreadsheets software"),
+        ("ML", "machine learning"),
+    ],
+)
+def test_everyday_words_find_their_esco_skill(
+    product_index: SkillIndex, query: str, label: str
+) -> None:
+    assert label in [s.label for s in product_index.suggest(query, limit=5)]

@@ -445,6 +445,7 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
             skill.reuse_level,
             skill.description,
             True,
+            "\n".join(skill.hidden_labels),
         )
         for skill in reader.skills()
     }
@@ -453,7 +454,15 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
     changes, skill_keys = sync_rows(
         skill_scope,
         ("uri",),
-        ("label", "alt_labels", "skill_type", "reuse_level", "description", "in_current_release"),
+        (
+            "label",
+            "alt_labels",
+            "skill_type",
+            "reuse_level",
+            "description",
+            "in_current_release",
+            "hidden_labels",
+        ),
         skills,
         delete_missing=False,
     )

@@ -275,6 +275,9 @@ class Skill(models.Model):
     uri = models.CharField(max_length=120, unique=True)
     label = models.CharField(max_length=250)
     alt_labels = models.TextField(blank=True, help_text="One label a line.")
+    hidden_labels = models.TextField(
+        blank=True, help_text="One label a line: words ESCO knows people use but does not show."
+    )
     skill_type = models.CharField(max_length=20, blank=True)
     reuse_level = models.CharField(max_length=30, blank=True)
     description = models.TextField(blank=True)

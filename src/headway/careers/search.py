@@ -40,6 +40,7 @@ from headway.careers.models import (
     Projection,
     Wage,
 )
+from headway.careers.vocabulary import occupation_titles
 from headway.domain.occupation_search import (
     EXPLORER_TUNING,
     OccupationIndex,
@@ -329,6 +330,7 @@ def _read_catalogue() -> _Catalogue:
         crosswalk=codes,
         direct=direct,
         employment=employment_by_soc(),
+        added_titles=occupation_titles(),
     )
     return _Catalogue(rows=rows, by_pk=by_pk, sources=sources)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -293,14 +293,25 @@ def occupations_by_codes(codes: Iterable[str]) -> dict[str, Occupation]:
 def esco_skill_records() -> list[SkillRecord]:
     """Return every current ESCO skill with its alternative labels, for autocomplete.
 
-    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs. Headway's everyday
-    names (`careers.vocabulary`) are added as alternative labels.
+    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs. Hidden labels and
+    Headway's everyday names (`careers.vocabulary`) count as alternative labels; a skill's
+    weight is how many occupations list it.
     """
+    weights = dict(
+        OccupationSkill.objects.values("skill_id")
+        .annotate(n=Count("id"))
+        .values_list("skill_id", "n")
+    )
     return with_skill_names(
-        SkillRecord(uri, label, tuple(line for line in alt.split("\n") if line))
-        for uri, label, alt in Skill.objects.filter(in_current_release=True)
+        SkillRecord(
+            uri,
+            label,
+            tuple(line for line in f"{alt}\n{hidden}".split("\n") if line),
+            weights.get(pk, 0),
+        )
+        for pk, uri, label, alt, hidden in Skill.objects.filter(in_current_release=True)
         .order_by("id")
-        .values_list("uri", "label", "alt_labels")
+        .values_list("pk", "uri", "label", "alt_labels", "hidden_labels")
         .iterator(chunk_size=5000)
     )
 

@@ -597,6 +597,8 @@ class OccupationSources:
     crosswalk: Mapping[str, str]  # URI -> O*NET code (its own row, else a broader one's)
     direct: Collection[str]  # URIs with a crosswalk row of their own
     employment: Mapping[str, int]  # SOC code -> national employment
+    # O*NET code -> current titles and abbreviations the datasets lack (`careers.vocabulary`)
+    added_titles: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def occupation_records(sources: OccupationSources) -> list[OccupationRecord]:
@@ -636,6 +638,7 @@ def occupation_records(sources: OccupationSources) -> list[OccupationRecord]:
                     for text in sources.onet_alternates.get(code, ())
                 ),
                 *(Label(text, REPORTED_WEIGHT) for text in sources.onet_reported.get(code, ())),
+                *(Label(text, ALTERNATIVE_WEIGHT) for text in sources.added_titles.get(code, ())),
             ),
             keywords=description,
             facets={"source": "onet"},

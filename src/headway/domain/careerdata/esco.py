@@ -49,6 +49,7 @@ class EscoSkill:
     skill_type: str  # "skill/competence", "knowledge", or "" where ESCO leaves it blank
     reuse_level: str  # "transversal", "cross-sector", "sector-specific", "occupation-specific"
     description: str
+    hidden_labels: tuple[str, ...] = ()  # words people use that ESCO does not show
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +128,20 @@ class EscoReader:
             "skillType",
             "reuseLevel",
             "description",
+            "hiddenLabels",
         )
-        for line, (uri, label, alt, skill_type, reuse, description) in iter_zip_csv_rows(
+        for line, (uri, label, alt, skill_type, reuse, description, hidden) in iter_zip_csv_rows(
             self.classification_zip, SKILLS, DATASET, columns
         ):
             _check_uri(self.classification_zip, SKILLS, line, uri, "/skill/")
             yield EscoSkill(
-                uri, label.strip(), split_labels(alt), skill_type, reuse, description.strip()
+                uri,
+                label.strip(),
+                split_labels(alt),
+                skill_type,
+                reuse,
+                description.strip(),
+                split_labels(hidden),
             )
 
     def isco_groups(self) -> Iterator[EscoIscoGroup]:
