@@ -321,7 +321,6 @@ class SkillGroup(models.Model):
     uri = models.CharField(max_length=120, unique=True)
     label = models.CharField(max_length=250)
     code = models.CharField(max_length=40, blank=True)
-    skills = models.ManyToManyField(Skill, through="SkillGroupMember", related_name="groups")
 
     class Meta:
         ordering = ("label", "id")
