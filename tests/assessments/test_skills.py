@@ -270,3 +270,35 @@ def test_without_the_vocabulary_skills_are_added_in_own_words(owner_client: Clie
     assert "The ESCO skills vocabulary is not loaded" in body
     owner_client.post(reverse(SKILLS), {"name": "Knitting", "proficiency": 3, "enjoyment": 5})
     assert UserSkill.objects.get().is_free_text
+
+
+def test_autocomplete_knows_everyday_names_hidden_labels_and_common_skills(
+    owner_client: Client,
+) -> None:
+    from headway.careers.models import Occupation, OccupationSkill, Skill
+    from headway.careers.vocabulary import everyday_skill_names
+
+    data = make_career_data()
+    uri = next(u for u, name in everyday_skill_names().items() if name == "public speaking")
+    Skill.objects.create(uri=uri, label="address an audience")
+    Skill.objects.create(
+        uri="http://data.europa.eu/esco/skill/initiative",
+        label="show initiative",
+        hidden_labels="self starter",
+    )
+    rare = Skill.objects.create(uri="http://data.europa.eu/esco/skill/rare", label="cook fish")
+    common = Skill.objects.create(uri="http://data.europa.eu/esco/skill/meals", label="cook meals")
+    for key, skill in (("shop-assistant", common), ("software-developer", common)):
+        OccupationSkill.objects.create(
+            occupation=data.occupations[key], skill=skill, relation="optional"
+        )
+    assert rare.pk < common.pk and Occupation.objects.exists()
+
+    def labels(query: str) -> list[str]:
+        found = owner_client.get("/api/me/skills/autocomplete", {"q": query}).json()
+        return [s["label"] for s in found]
+
+    assert labels("speaking in public") == ["address an audience"]
+    assert "address an audience" in labels("public speaking")
+    assert labels("self starter") == ["show initiative"]
+    assert labels("cooking")[:2] == ["cook meals", "cook fish"]
