@@ -44,6 +44,8 @@ def test_a_cycle_in_the_hierarchy_ends() -> None:
         (["R"], "R", True),
         (["R"], "RStudio", False),
         (["spreadsheets"], "Microsoft Excel", False),
+        (["Excel"], "Microsoft Excel", True),
+        (["statistics", "data modelling"], "Data modeling software", False),
         ([], "Microsoft Excel", False),
     ],
 )

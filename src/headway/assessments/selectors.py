@@ -41,7 +41,7 @@ from headway.careers.models import (
 )
 from headway.careers.search import Filters, OccupationFacts, get_explorer
 from headway.careers.selectors import SkillShare
-from headway.careers.vocabulary import everyday_skill_names
+from headway.careers.vocabulary import everyday_skill_names, skill_names
 from headway.domain import charts
 from headway.domain.riasec import (
     TYPE_INFO,
@@ -560,7 +560,8 @@ def gap_skill_source(occupation: Occupation) -> GapSource:
 
     An ESCO occupation uses its own ESCO skills. An O*NET occupation uses the ESCO skills of
     the ESCO occupations crosswalked to it only when one names the same work
-    (`domain.skill_gap.titles_close` on their titles); otherwise O*NET's own technology skills
+    (`domain.skill_gap.titles_close`: ESCO's title against O*NET's title and alternate titles,
+    or an ESCO alternative label against O*NET's title); otherwise O*NET's own technology skills
     (hot and in-demand first) and tasks. The one place that decides whose skills a gap uses.
     """
     if not occupation.is_onet:
@@ -582,7 +583,14 @@ def gap_skill_source(occupation: Occupation) -> GapSource:
                 onet_titles.append(title)
             else:
                 esco_titles[occupation_id].append(title)
-        close = [m for m in matches if titles_close([m.title, *esco_titles[m.pk]], onet_titles)]
+        # ESCO's title against O*NET's titles; ESCO's alternative labels, often broad ("data
+        # analyst" for a call centre analyst), against O*NET's own title only.
+        close = [
+            m
+            for m in matches
+            if titles_close([m.title], onet_titles)
+            or titles_close(esco_titles[m.pk], [occupation.title])
+        ]
         dropped = [m for m in matches if m not in close]
         if close:
             essential, optional = career_selectors.esco_skill_shares(close)
@@ -814,6 +822,14 @@ def _technology_rows(
 
 
 def _user_skill_names(user_skill: UserSkill) -> list[str]:
-    if user_skill.skill is None:
+    """Return every name of a user's skill: as typed, ESCO's labels and Headway's names."""
+    skill = user_skill.skill
+    if skill is None:
         return [user_skill.name]
-    return [user_skill.name, user_skill.skill.label, *user_skill.skill.alt_label_list]
+    return [
+        user_skill.name,
+        skill.label,
+        *skill.alt_label_list,
+        *(line for line in skill.hidden_labels.split("\n") if line),
+        *skill_names().get(skill.uri, ()),
+    ]

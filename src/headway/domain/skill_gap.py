@@ -11,6 +11,15 @@ from headway.domain.skill_search import normalise
 
 # Words that say nothing of the work when titles are compared.
 _TITLE_STOPWORDS = frozenset({"and", "of", "the", "all", "other", "for", "in", "a", "an"})
+# Words of technology names too general to name one ("Data warehouse software"): a user's
+# skill name made only of these names no technology.
+_GENERIC_TECH_WORDS = frozenset(
+    normalise(
+        "data software statistics statistical programming computer analysis analytics big "
+        "management database databases modelling spreadsheet spreadsheets office system systems "
+        "web application applications tools tool use languages language development design"
+    )
+)
 # Share of words two titles must have in common to name the same work.
 CLOSE_TITLE_OVERLAP = 0.5
 
@@ -66,11 +75,15 @@ def technology_met(names: Iterable[str], example: str) -> bool:
 
     Every word of the name must be a word of the example, so "Python" meets "Python" and
     "SQL" meets "Structured query language SQL", while "R" meets only an example with the
-    word R.
+    word R. A name of general words only ("statistics", "data modelling") names none.
     """
     words = set(normalise(example))
     for name in names:
         tokens = normalise(name)
-        if tokens and all(t in words for t in tokens):
+        if (
+            tokens
+            and all(t in words for t in tokens)
+            and not all(t in _GENERIC_TECH_WORDS for t in tokens)
+        ):
             return True
     return False
