@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from skill_autocomplete import ESCO_ZIP, data_dir, load_records  # noqa: E402
 
-from headway.careers.vocabulary import with_skill_names  # noqa: E402
+from headway.careers.vocabulary import with_skill_names, word_variants  # noqa: E402
 from headway.domain.skill_search import SkillIndex, SkillRecord  # noqa: E402
 
 PHRASES = ROOT / "bench" / "data" / "skill_phrases.tsv"
@@ -42,12 +42,28 @@ def occupation_counts(path: Path) -> Counter[str]:
         return Counter(row["skillUri"] for row in reader)
 
 
+def broader_skills(path: Path) -> dict[str, list[str]]:
+    """Return per ESCO skill URI the skills directly above it, as the product imports them."""
+    broader: dict[str, list[str]] = {}
+    with zipfile.ZipFile(path) as archive, archive.open("broaderRelationsSkillPillar.csv") as raw:
+        for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")):
+            if row["conceptType"] == row["broaderType"] == "KnowledgeSkillCompetence":
+                broader.setdefault(row["conceptUri"], []).append(row["broaderUri"])
+    return broader
+
+
 def product_records() -> list[SkillRecord]:
-    """Return the records the product indexes: ESCO's labels and weights, Headway's names."""
+    """Return the records the product indexes: ESCO's labels, weights and hierarchy, Headway's
+    names."""
     counts = occupation_counts(data_dir() / RELATIONS_ZIP)
     hidden = hidden_labels(data_dir() / ESCO_ZIP)
+    broader = broader_skills(data_dir() / RELATIONS_ZIP)
     return with_skill_names(
-        r._replace(alt_labels=(*r.alt_labels, *hidden.get(r.id, ())), weight=counts.get(r.id, 0))
+        r._replace(
+            alt_labels=(*r.alt_labels, *hidden.get(r.id, ())),
+            weight=counts.get(r.id, 0),
+            broader=tuple(broader.get(r.id, ())),
+        )
         for r in load_records(data_dir() / ESCO_ZIP)
     )
 
@@ -65,7 +81,7 @@ def hidden_labels(path: Path) -> dict[str, list[str]]:
 
 def main() -> None:
     started = time.perf_counter()
-    index = SkillIndex.build(product_records())
+    index = SkillIndex.build(product_records(), word_variants())
     print(f"index: {len(index)} skills, built in {time.perf_counter() - started:.1f} s")
     totals: dict[str, list[int]] = {}
     misses: list[str] = []

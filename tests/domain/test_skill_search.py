@@ -280,3 +280,59 @@ def test_everyday_words_find_their_esco_skill(
     product_index: SkillIndex, query: str, label: str
 ) -> None:
     assert label in [s.label for s in product_index.suggest(query, limit=5)]
+
+
+def test_it_reads_queries_without_stop_words_and_with_word_variants() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("team", "work in team", []),
+            SkillRecord("pm", "project management", []),
+            SkillRecord("tyres", "replace tyres", []),
+        ],
+        word_variants={"mgmt": "management", "tires": "tyres"},
+    )
+    assert ids(index, "working in a team")[0] == "team"
+    assert ids(index, "project mgmt") == ["pm"]
+    assert ids(index, "replace tires") == ["tyres"]
+    # The last word may still be typed: "a" is not dropped from "work in a".
+    assert ids(SkillIndex.build([SkillRecord("x", "work in a team", [])]), "work in a") == ["x"]
+
+
+def test_it_splits_a_joined_word_and_joins_single_letters() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("cyber", "cyber security", ["cyber security threats"]),
+            SkillRecord("threat", "analyse cybersecurity threat", []),
+            SkillRecord("ab", "web analytics", ["A/B testing"]),
+        ]
+    )
+    assert ids(index, "cybersecurity") == ["cyber", "threat"]
+    assert ids(index, "ab testing") == ["ab"]
+    assert ids(index, "a/b testing") == ["ab"]
+
+
+def test_it_offers_a_broader_skill_right_after_the_narrower_one() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("chinese", "Chinese", [], 100, ()),
+            SkillRecord(
+                "listen", "understand spoken Chinese", ["listen to Mandarin"], 1, ["chinese"]
+            ),
+            SkillRecord("tea", "Mandarin tea blends", [], 50),
+        ]
+    )
+    assert ids(index, "mandarin") == ["tea", "listen", "chinese"]
+
+
+def test_it_finds_a_skill_by_its_description_only_behind_label_matches() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord(
+                "waste", "waste management", [], 500, (), "Methods. This includes recycling."
+            ),
+            SkillRecord("sites", "monitor civic recycling sites", [], 1),
+            SkillRecord("other", "manage budgets", [], 900, (), "Plan money and cycles."),
+        ]
+    )
+    assert ids(index, "recycling") == ["sites", "waste"]
+    assert ids(index, "recycl") == ["sites"]  # a half-typed word never matches descriptions

@@ -41,7 +41,7 @@ from headway.careers.models import (
 )
 from headway.careers.search import Filters, OccupationFacts, get_explorer
 from headway.careers.selectors import SkillShare
-from headway.careers.vocabulary import everyday_skill_names, skill_names
+from headway.careers.vocabulary import everyday_skill_names, skill_names, word_variants
 from headway.domain import charts
 from headway.domain.riasec import (
     TYPE_INFO,
@@ -426,7 +426,8 @@ def _skill_vocabulary() -> _SkillVocabulary:
         if _vocabulary is None or _vocabulary.stamp != stamp:
             records = career_selectors.esco_skill_records()
             pks = dict(Skill.objects.values_list("uri", "pk"))
-            _vocabulary = _SkillVocabulary(stamp, SkillIndex.build(records), pks)
+            index = SkillIndex.build(records, word_variants())
+            _vocabulary = _SkillVocabulary(stamp, index, pks)
         return _vocabulary
 
 

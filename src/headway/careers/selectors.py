@@ -6,6 +6,7 @@ are vision targets, read through `vision_get_for_user` (404 for anyone but the o
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,6 +29,7 @@ from headway.careers.models import (
     Projection,
     RelatedOccupation,
     Skill,
+    SkillBroader,
     VisionTarget,
     Wage,
 )
@@ -295,23 +297,31 @@ def esco_skill_records() -> list[SkillRecord]:
 
     Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs. Hidden labels and
     Headway's everyday names (`careers.vocabulary`) count as alternative labels; a skill's
-    weight is how many occupations list it.
+    weight is how many occupations list it; its broader skills come from ESCO's hierarchy; its
+    description is secondary search text.
     """
     weights = dict(
         OccupationSkill.objects.values("skill_id")
         .annotate(n=Count("id"))
         .values_list("skill_id", "n")
     )
+    broader: dict[int, list[str]] = defaultdict(list)
+    for skill_id, uri in SkillBroader.objects.values_list("skill_id", "broader__uri"):
+        broader[skill_id].append(uri)
     return with_skill_names(
         SkillRecord(
             uri,
             label,
             tuple(line for line in f"{alt}\n{hidden}".split("\n") if line),
             weights.get(pk, 0),
+            tuple(broader.get(pk, ())),
+            description,
         )
-        for pk, uri, label, alt, hidden in Skill.objects.filter(in_current_release=True)
+        for pk, uri, label, alt, hidden, description in Skill.objects.filter(
+            in_current_release=True
+        )
         .order_by("id")
-        .values_list("pk", "uri", "label", "alt_labels", "hidden_labels")
+        .values_list("pk", "uri", "label", "alt_labels", "hidden_labels", "description")
         .iterator(chunk_size=5000)
     )
 

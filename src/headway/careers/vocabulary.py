@@ -3,10 +3,12 @@
 - `skill_names.tsv`: everyday names of ESCO skills ("Excel" for "use spreadsheets software").
   The first name of a skill marked `*` is shown before ESCO's label in the skill gap; every
   name is also an autocomplete label of the skill.
+- `word_variants.tsv`: words people type and the word ESCO's labels use ("mgmt" ->
+  "management", "tire" -> "tyre"); the skill autocomplete reads every query with them too.
 - `occupation_titles.tsv`: current job titles and abbreviations ("AI engineer", "SWE") for
   O*NET occupations, added to the job-title search like O*NET's reported titles.
 
-Both are short lists kept by hand for words the datasets lack; see `docs/vocabulary.md`.
+All are short lists kept by hand for words the datasets lack; see `docs/vocabulary.md`.
 Plain file reading, no Django, so the benchmarks use the same lists as the product.
 """
 
@@ -56,6 +58,12 @@ def with_skill_names(records: Iterable[SkillRecord]) -> list[SkillRecord]:
         r._replace(alt_labels=(*r.alt_labels, *added.get(r.id, ()))) if r.id in added else r
         for r in records
     ]
+
+
+@lru_cache(maxsize=1)
+def word_variants() -> dict[str, str]:
+    """Return typed word -> the word skill labels use for it, for `SkillIndex.build`."""
+    return {typed: meant for typed, meant in _rows("word_variants.tsv")}
 
 
 @lru_cache(maxsize=1)
