@@ -171,3 +171,49 @@ def test_an_occupation_without_any_skills_data_says_so(owner: User, owner_client
     body = owner_client.get(reverse(GAP)).content.decode()
     assert "No skills listed for this occupation" in body
     assert "Neither ESCO nor O*NET lists skills" in body
+
+
+def test_a_technology_of_an_onet_target_becomes_a_goal_once(
+    owner: User, owner_client: Client, stranger_client: Client
+) -> None:
+    from headway.assessments.models import GapGoal
+
+    data = make_career_data()
+    set_target(owner, _bi_analysts(data))
+    page = owner_client.get(reverse(GAP)).content.decode()
+    assert '<input type="hidden" name="technology" value="Tableau">' in page
+    response = owner_client.post(
+        reverse("assessments-know-gap-goal"), {"technology": "Tableau", "action_kinds": "course"}
+    )
+    assert response.status_code == 302
+    goal = GapGoal.objects.get(user=owner, technology="Tableau").goal
+    assert goal.statement == "Build the skill “Tableau”"
+    assert "in demand and hot technology used by Business Intelligence Analysts" in goal.why
+    assert [a.kind for a in goal.actions.all()] == ["course"]
+    page = owner_client.get(reverse(GAP)).content.decode()
+    assert f'href="{reverse("plans-goal", args=[goal.pk])}"' in page
+    assert '<input type="hidden" name="technology" value="Tableau">' not in page
+    again = owner_client.post(
+        "/api/me/gap/goals", {"technology": "Tableau"}, content_type="application/json"
+    )
+    assert again.status_code == 200 and again.json()["goal_id"] == goal.pk
+    cognos = owner_client.post(
+        "/api/me/gap/goals", {"technology": "IBM Cognos"}, content_type="application/json"
+    )
+    assert cognos.status_code == 201
+    assert cognos.json()["statement"] == "Build the skill “IBM Cognos”"
+    unknown = owner_client.post(
+        "/api/me/gap/goals", {"technology": "Excel 95"}, content_type="application/json"
+    )
+    assert unknown.status_code == 422
+    assert (
+        unknown.json()["detail"] == "That technology is not in your target occupation's skill gap."
+    )
+    # Another user's gap has no such technology, so nothing is made for them.
+    assert (
+        stranger_client.post(
+            "/api/me/gap/goals", {"technology": "Tableau"}, content_type="application/json"
+        ).status_code
+        == 422
+    )
+    assert GapGoal.objects.count() == 2

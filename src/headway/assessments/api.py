@@ -563,6 +563,9 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
 class GapGoalIn(Schema):
     skill_id: int | None = None
     skill_uri: str | None = None
+    technology: str | None = Field(
+        None, description="A technology row of an O*NET target's gap, by its name."
+    )
     action_kinds: list[str] | None = Field(
         None, description="Any of course, project, volunteering, mentorship (default: all)."
     )
@@ -587,14 +590,20 @@ class GapGoalOut(Schema):
 
 @router.post("/gap/goals", response={200: GapGoalOut, 201: GapGoalOut, 422: ErrorOut})
 def gap_goal(request: HttpRequest, payload: GapGoalIn) -> Any:
-    """Turn a skill into a draft goal with suggested actions; a second call returns it (200)."""
+    """Turn a skill or an O*NET technology of your gap into a draft goal with suggested actions.
+
+    A second call returns the same goal (200).
+    """
     try:
         skill_id = _skill_id(payload.skill_id, payload.skill_uri)
-        if skill_id is None:
-            raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
+        if skill_id is None and not payload.technology:
+            raise AssessmentError(
+                "skill_id", "Name the skill by `skill_id` or `skill_uri`, or a `technology`."
+            )
         goal, created = services.gap_goal_create(
             user=authed_user(request),
             skill_id=skill_id,
+            technology=payload.technology,
             action_kinds=payload.action_kinds,
             horizon=payload.horizon,
         )

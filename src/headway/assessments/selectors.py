@@ -737,7 +737,7 @@ def skill_gap_for_user(user: User, horizon: int | None = None) -> SkillGap:
     )
     user_skills = list(UserSkill.objects.filter(user=user).select_related("skill"))
     if source.kind == "onet":
-        gap.rows = _technology_rows(source.technologies, user_skills)
+        gap.rows = _technology_rows(user, source.technologies, user_skills)
         return gap
     shares = [*source.essential, *source.optional]
     if not shares:
@@ -789,9 +789,15 @@ def skill_gap_for_user(user: User, horizon: int | None = None) -> SkillGap:
 
 
 def _technology_rows(
-    technologies: Sequence[TechnologySkill], user_skills: Sequence[UserSkill]
+    user: User, technologies: Sequence[TechnologySkill], user_skills: Sequence[UserSkill]
 ) -> list[GapRow]:
     """Return O*NET technology rows: in demand or hot ones count as essential."""
+    goals = {
+        g.technology: g.goal
+        for g in GapGoal.objects.filter(
+            user=user, skill=None, technology__in=[t.example for t in technologies]
+        ).select_related("goal")
+    }
     commonness = dict(
         TechnologySkill.objects.filter(example__in=[t.example for t in technologies])
         .values("example")
@@ -811,7 +817,7 @@ def _technology_rows(
                 essential=tech.in_demand or tech.hot,
                 related_count=0,
                 user_skill=owner,
-                goal=None,
+                goal=goals.get(tech.example),
                 esco_label="",
                 occupations_count=commonness.get(tech.example, 0),
                 hot=tech.hot,
