@@ -25,9 +25,11 @@ Each tier is tried on the query as typed, then on other readings of it: without 
 ("cybersecurity" finds "cyber security"). Labels holding single letters in a row are indexed
 joined too ("A/B testing" is also "ab testing"). A skill found is followed by its broader
 skills (``SkillRecord.broader``: "Chinese" after "listen to Mandarin"), each ranked just after
-the narrower skill that brought it. Skills whose description holds the stems of every query
-word join the prefix group at a cost (``DESCRIPTION_COST``): behind every label with the
-query's whole words, as description words often match by chance.
+the narrower skill that brought it, when every query word is a whole indexed word. Other
+readings than the query as typed add exact and whole-word matches only (tiers 1 to 3).
+Skills whose description holds the stems of every query word join the prefix group at a cost
+(``DESCRIPTION_COST``): behind every label with the query's whole words, as description words
+often match by chance.
 
 Query words need not match different label words, so "m m" also finds "manage staff".
 Within a tier labels rank by fewer words, then preferred before alternative, then fewer
@@ -348,8 +350,10 @@ class SkillIndex:
         readings = [(r, self._tiers(r, fuzz_all=lambda: not found)) for r in self._readings(tokens)]
         done = False
         for position in range(len(readings[0][1])):
-            for reading, tiers in readings:
+            for n, (reading, tiers) in enumerate(readings):
                 group, tier = tiers[position]
+                if n and group > STEM_GROUP:
+                    break  # other readings add whole words only: prefixes of them are noise
                 if take(group, tier, stemmed=position == STEM_TIER, n_query=len(reading)):
                     done = True
                     break
@@ -361,7 +365,9 @@ class SkillIndex:
                 if skill not in found and label_id >= 0:
                     cost = DESCRIPTION_COST - weights[skill]
                     found[skill] = (DESCRIPTION_GROUP, cost, len(found), label_id)
-        for skill, (group, cost, arrival, label_id) in list(found.items()):
+        # Broader skills crowd out what a half-typed word is heading for, so only whole words.
+        whole_words = all(self._token_id(t) is not None for t in tokens)
+        for skill, (group, cost, arrival, label_id) in list(found.items()) if whole_words else ():
             for above in self._skill_broader[skill]:
                 if above not in found and group < 3:
                     found[above] = (group, cost + BROADER_COST, arrival, label_id)
