@@ -19,17 +19,18 @@ answered in tiers, each filling the list only with skills not already suggested:
    come first. Edits are insertions, deletions, substitutions and swaps of neighbours, and the
    first letter must be right.
 
-Each tier is tried on the query as typed, then on other readings of it: without stop words
-("working in a team" finds "work in team"), with the caller's word variants ("mgmt" read as
-"management", "tire" as "tyre"), and with a word no label has split into two that labels do
-("cybersecurity" finds "cyber security"). Labels holding single letters in a row are indexed
-joined too ("A/B testing" is also "ab testing"). A skill found is followed by its broader
-skills (``SkillRecord.broader``: "Chinese" after "listen to Mandarin"), each ranked just after
-the narrower skill that brought it, when every query word is a whole indexed word. Other
-readings than the query as typed add exact and whole-word matches only (tiers 1 to 3).
-Skills whose description holds the stems of every query word join the prefix group at a cost
-(``DESCRIPTION_COST``): behind every label with the query's whole words, as description words
-often match by chance.
+After the query's own prefix matches (tier 6) come other readings of it, adding their exact
+and whole-word matches (tiers 1 to 4) as prefix matches, when the last word is a whole
+indexed word or has a variant: without stop words ("working in a team" finds "work in team"),
+with the caller's word variants ("mgmt" read as "management", "tire" as "tyre"), and with a
+word split in two that labels use more often ("cybersecurity" finds "cyber security"). Labels
+holding single letters in a row are indexed joined too ("A/B testing" is also "ab testing").
+When every query word is whole, a skill found brings its broader skills
+(``SkillRecord.broader``: "Chinese" after "listen to Mandarin"), as prefix matches ranked
+just behind the narrower skill. Skills whose description holds the stems of every query word
+join the prefix group at a cost (``DESCRIPTION_COST``). Readings, broader skills and
+descriptions all rank behind every label holding the query's whole words: put level with
+them, they crowded out what half-typed words were heading for.
 
 Query words need not match different label words, so "m m" also finds "manage staff".
 Within a tier labels rank by fewer words, then preferred before alternative, then fewer
@@ -65,8 +66,8 @@ STEM_TIER = 3  # its place in `SkillIndex.suggest`'s tiers
 STEM_COST = 1
 # A label word the query lacks costs this much weight (one step of log2 occupations).
 EXTRA_WORD_COST = 2
-# A broader skill ranks this far behind the narrower skill the query found; only skills with
-# at most BROADER_MAX narrower ones are offered so.
+# A broader skill ranks as a prefix match this far behind the narrower skill the query found;
+# only skills with at most BROADER_MAX narrower ones are offered so.
 BROADER_COST = 1
 BROADER_MAX = 12
 # A skill found by its description ranks with the prefix matches (group 2) at this cost; at most
@@ -74,6 +75,10 @@ BROADER_MAX = 12
 DESCRIPTION_COST = 6
 DESCRIPTION_GROUP = 2
 DESCRIPTION_TAKE = 10
+# Other readings of the query come after its own prefix matches (tiers 5 and 6), in their
+# group, and add their exact and whole-word matches only.
+READINGS_TIER = 6
+READINGS_GROUP = 2
 # A split reading needs both parts of the word to be indexed words of this many letters.
 SPLIT_MIN = 3
 # Endings of verb and noun forms, longest first: "negotiation" and "negotiate" share "negoti".
@@ -242,12 +247,13 @@ class SkillIndex:
             is_alt = 0
             for text in (record.preferred_label, *record.alt_labels):
                 tokens = normalise(text)
-                for form in (tokens, _joined_letters(tokens)):
+                # The joined form ranks as an alternative label, behind any label typed so.
+                for form, rank in ((tokens, is_alt), (_joined_letters(tokens), 1)):
                     norm = " ".join(form)
                     if form and norm not in seen:
                         seen.add(norm)
                         entries.append(
-                            (len(form), is_alt, len(norm), norm, skill, text.strip(), form)
+                            (len(form), rank, len(norm), norm, skill, text.strip(), form)
                         )
                 is_alt = 1
         entries.sort()
@@ -348,16 +354,15 @@ class SkillIndex:
         # Generators: a tier does no work unless the ones before it left room. Tiers in one
         # group are equally good matches, ranked among themselves by the skills' weight.
         readings = [(r, self._tiers(r, fuzz_all=lambda: not found)) for r in self._readings(tokens)]
-        done = False
-        for position in range(len(readings[0][1])):
-            for n, (reading, tiers) in enumerate(readings):
-                group, tier = tiers[position]
-                if n and group > STEM_GROUP:
-                    break  # other readings add whole words only: prefixes of them are noise
-                if take(group, tier, stemmed=position == STEM_TIER, n_query=len(reading)):
-                    done = True
-                    break
-            if done:
+        (_, typed), others = readings[0], readings[1:]
+        for position, (group, tier) in enumerate(typed):
+            if position == READINGS_TIER and any(
+                take(max(g, READINGS_GROUP), t, stemmed=p == STEM_TIER, n_query=len(reading))
+                for reading, tiers in others
+                for p, (g, t) in enumerate(tiers[: STEM_TIER + 1])
+            ):
+                break
+            if take(group, tier, stemmed=position == STEM_TIER, n_query=len(tokens)):
                 break
         for reading, _tiers in readings:
             for skill in self._described_skills(reading):
@@ -370,7 +375,7 @@ class SkillIndex:
         for skill, (group, cost, arrival, label_id) in list(found.items()) if whole_words else ():
             for above in self._skill_broader[skill]:
                 if above not in found and group < 3:
-                    found[above] = (group, cost + BROADER_COST, arrival, label_id)
+                    found[above] = (max(group, 2), cost + BROADER_COST, arrival, label_id)
 
         ranked = sorted(found.items(), key=lambda item: item[1][:3])[:limit]
         return [
@@ -401,6 +406,9 @@ class SkillIndex:
     def _readings(self, tokens: list[str]) -> list[list[str]]:
         """Return the query as typed, then without stop words, with variants, with splits."""
         readings = [tokens]
+        last = tokens[-1]
+        if self._token_id(last) is None and last not in self._variants:
+            return readings  # a half-typed last word: other readings only add noise
         # The last word may be the start of a longer one ("manage a" -> "manage a team").
         significant = [t for t in tokens[:-1] if t not in _STOPWORDS] + tokens[-1:]
         varied = [w for t in significant for w in self._variants.get(t, (t,))]
