@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from headway.careers.vocabulary import occupation_titles  # noqa: E402
 from headway.domain.careerdata import Mirror, resolve_crosswalk, sources  # noqa: E402
 from headway.domain.careerdata.crosswalk import match_stale_codes  # noqa: E402
 from headway.domain.careerdata.onet_taxonomy import (  # noqa: E402
@@ -111,6 +112,7 @@ def occupation_sources(mirror: Mirror) -> OccupationSources:
         crosswalk=onet_codes_for_esco(mirror),
         direct={row.esco_uri for row in mirror.crosswalk()},
         employment=employment_by_soc(mirror),
+        added_titles=occupation_titles(),
     )
 
 

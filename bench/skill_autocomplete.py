@@ -42,6 +42,7 @@ def load_records(path: Path) -> list[SkillRecord]:
                 id=row["conceptUri"],
                 preferred_label=row["preferredLabel"],
                 alt_labels=[a.strip() for a in row["altLabels"].split("\n") if a.strip()],
+                description=row["description"],
             )
             for row in reader
         ]

@@ -47,6 +47,7 @@ def test_download_my_data_has_the_assessments_section(owner: User, owner_client:
         {
             "skill": "SQL",
             "esco_uri": "http://data.europa.eu/esco/skill/sql",
+            "technology": None,
             "goal": "Build the skill “SQL”",
             "created_at": section["gap_goals"][0]["created_at"],
         }

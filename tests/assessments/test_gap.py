@@ -155,5 +155,6 @@ def test_the_gap_page_takes_a_fixed_number_of_queries(
     set_target(owner, data.occupations["15-1252.00"])
     for skill in data.skills.values():
         add_skill(owner, skill_id=skill.pk)
-    with django_assert_max_num_queries(10):  # type: ignore[operator]
+    # One more query per level of ESCO's skill hierarchy above the user's skills, none per row.
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
         owner_client.get(reverse(GAP))

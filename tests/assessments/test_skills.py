@@ -283,3 +283,36 @@ def test_the_skill_inventory_pages(owner: User, owner_client: Client) -> None:
     assert "Page 1 of 3" in body
     last = owner_client.get(reverse(SKILLS), {"page": 3})
     assert len(last.context["skills_page"].object_list) == 2
+
+
+def test_autocomplete_knows_everyday_names_hidden_labels_and_common_skills(
+    owner_client: Client,
+) -> None:
+    from headway.careers.models import Occupation, OccupationSkill, Skill
+    from headway.careers.vocabulary import everyday_skill_names
+
+    data = make_career_data()
+    uri = next(u for u, name in everyday_skill_names().items() if name == "public speaking")
+    Skill.objects.create(uri=uri, label="address an audience")
+    Skill.objects.create(
+        uri="http://data.europa.eu/esco/skill/initiative",
+        label="show initiative",
+        hidden_labels="self starter",
+    )
+    rare = Skill.objects.create(uri="http://data.europa.eu/esco/skill/rare", label="cook fish")
+    common = Skill.objects.create(uri="http://data.europa.eu/esco/skill/meals", label="cook meals")
+    for key, skill in (("shop-assistant", common), ("software-developer", common)):
+        OccupationSkill.objects.create(
+            occupation=data.occupations[key], skill=skill, relation="optional"
+        )
+    assert rare.pk < common.pk and Occupation.objects.exists()
+
+    def labels(query: str) -> list[str]:
+        found = owner_client.get("/api/me/skills/autocomplete", {"q": query}).json()
+        return [s["label"] for s in found]
+
+    # Read without its stop words, the phrase also finds the skill labelled "public speaking".
+    assert labels("speaking in public") == ["address an audience", "public speaking"]
+    assert "address an audience" in labels("public speaking")
+    assert labels("self starter") == ["show initiative"]
+    assert labels("cooking")[:2] == ["cook meals", "cook fish"]

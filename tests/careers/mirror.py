@@ -257,7 +257,12 @@ ESCO_SKILLS = [
     (6, "manage budgets", "skill/competence", "cross-sector", ["budget management"]),
     (7, "prepare food", "skill/competence", "sector-specific", []),
     (8, "act for an audience", "skill/competence", "occupation-specific", []),
+    (9, "computer programming", "knowledge", "sector-specific", ["programming"]),
 ]
+# ESCO's skills hierarchy: group n, label; then skill n -> broader skill n or group URI
+SKILL_GROUP = "http://data.europa.eu/esco/skill/00000000-0000-4000-a000-"
+SKILL_GROUPS = [(1, "working with computers"), (2, "caring for others")]
+SKILL_BROADER = [(3, skill_uri(9)), (9, f"{SKILL_GROUP}{1:012d}"), (5, f"{SKILL_GROUP}{2:012d}")]
 # occupation n, skill n, relation
 ESCO_RELATIONS = [
     (1, 1, "essential"),
@@ -272,6 +277,7 @@ ESCO_RELATIONS = [
     (5, 6, "essential"),
     (6, 7, "essential"),
     (7, 8, "essential"),
+    (2, 9, "essential"),
 ]
 ISCO_GROUPS = [
     ("2", "Professionals"),
@@ -762,6 +768,16 @@ def _write_esco(root: Path) -> None:
             ),
         )
         archive.writestr(
+            "skillGroups_en.csv",
+            _csv_text(
+                ["conceptType", "conceptUri", "preferredLabel", "altLabels", "code"],
+                [
+                    ["SkillGroup", f"{SKILL_GROUP}{n:012d}", label, "", f"S{n}"]
+                    for n, label in SKILL_GROUPS
+                ],
+            ),
+        )
+        archive.writestr(
             "ISCOGroups_en.csv",
             _csv_text(
                 [
@@ -800,6 +816,23 @@ def _write_esco(root: Path) -> None:
         archive.writestr(
             "broaderRelationsOccPillar.csv",
             _csv_text(["conceptType", "conceptUri", "broaderType", "broaderUri"], broader),
+        )
+        archive.writestr(
+            "broaderRelationsSkillPillar.csv",
+            _csv_text(
+                ["conceptType", "conceptUri", "broaderType", "broaderUri"],
+                [
+                    [
+                        "KnowledgeSkillCompetence",
+                        skill_uri(n),
+                        "SkillGroup"
+                        if parent.startswith(SKILL_GROUP)
+                        else "KnowledgeSkillCompetence",
+                        parent,
+                    ]
+                    for n, parent in SKILL_BROADER
+                ],
+            ),
         )
 
 

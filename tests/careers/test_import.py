@@ -20,6 +20,9 @@ from headway.careers.models import (
     OccupationTitle,
     Projection,
     Skill,
+    SkillBroader,
+    SkillGroup,
+    SkillGroupMember,
     Task,
     TechnologySkill,
     Wage,
@@ -44,6 +47,9 @@ TABLES = (
     JobZone,
     Skill,
     OccupationSkill,
+    SkillBroader,
+    SkillGroup,
+    SkillGroupMember,
     Wage,
     Projection,
 )
@@ -124,6 +130,20 @@ def test_without_onets_taxonomy_crosswalk_an_outdated_code_reaches_nothing(
         "15-1132.00",
     )
     assert crosswalk.notes["unmatched_codes"] == ["15-1131.00", "15-1132.00"]
+
+
+def test_it_imports_the_skill_hierarchy(career_data: Path) -> None:
+    python = Skill.objects.get(label="Python (computer programming)")
+    programming = Skill.objects.get(label="computer programming")
+    assert list(SkillBroader.objects.values_list("skill", "broader")) == [
+        (python.pk, programming.pk)
+    ]
+    assert SkillGroup.objects.count() == 2
+    assert [m.group.label for m in SkillGroupMember.objects.filter(skill=programming)] == [
+        "working with computers"
+    ]
+    counts = Dataset.objects.get(key="esco").counts
+    assert (counts["broader skill links"], counts["skill group memberships"]) == (1, 2)
 
 
 def test_importing_the_same_files_twice_changes_nothing(career_data: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headway.domain.skill_search import SkillIndex, SkillRecord, normalise, within_edits
+from headway.careers.vocabulary import with_skill_names
+from headway.domain.skill_search import SkillIndex, SkillRecord, normalise, stem, within_edits
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("HEADWAY_DATA_MIRROR", REPO / ".." / "shared" / "data"))
@@ -208,3 +209,131 @@ def test_it_indexes_the_whole_esco_vocabulary(esco_index: SkillIndex) -> None:
 )
 def test_it_finds_common_skills_in_esco(esco_index: SkillIndex, query: str, label: str) -> None:
     assert label in [s.label for s in esco_index.suggest(query, limit=5)]
+
+
+def test_british_and_american_spellings_find_the_same_skill() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("vis", "deliver visual presentation of data", ["data visualisation"]),
+            SkillRecord("an", "analyse data", []),
+            SkillRecord("mod", "create data models", ["data modelling"]),
+        ]
+    )
+    assert ids(index, "data visualization")[0] == "vis"
+    assert ids(index, "analyze data")[0] == "an"
+    assert ids(index, "data modeling")[0] == "mod"
+    assert normalise("Visualization") == normalise("visualisation")
+
+
+def test_verb_and_noun_forms_of_a_word_match() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("neg", "negotiate sales contracts", []),
+            SkillRecord("dbg", "debug software", []),
+        ]
+    )
+    assert ids(index, "negotiation") == ["neg"]
+    assert ids(index, "debugging") == ["dbg"]
+    assert stem("cooking") == stem("cook") and stem("negotiation") == stem("negotiate")
+
+
+def test_among_equal_matches_the_more_widely_needed_skill_comes_first() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("rare", "cook fish", [], weight=2),
+            SkillRecord("common", "cook meals", [], weight=300),
+        ]
+    )
+    assert ids(index, "cook") == ["common", "rare"]
+    assert ids(index, "cook f") == ["rare"]
+
+
+@pytest.fixture(scope="module")
+def product_index() -> SkillIndex:
+    if not ESCO_ZIP.exists():
+        pytest.skip(f"ESCO skills not found at {ESCO_ZIP}")
+    with zipfile.ZipFile(ESCO_ZIP) as archive, archive.open("skills_en.csv") as raw:
+        reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+        records = [
+            SkillRecord(
+                row["conceptUri"],
+                row["preferredLabel"],
+                [*row["altLabels"].split("\n"), *row["hiddenLabels"].split("\n")],
+            )
+            for row in reader
+        ]
+    return SkillIndex.build(with_skill_names(records))
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("data visualization", "deliver visual presentation of data"),
+        ("public speaking", "address an audience"),
+        ("r programming", "R"),
+        ("A/B testing", "web analytics"),
+        ("excel", "use spreadsheets software"),
+        ("ML", "machine learning"),
+    ],
+)
+def test_everyday_words_find_their_esco_skill(
+    product_index: SkillIndex, query: str, label: str
+) -> None:
+    assert label in [s.label for s in product_index.suggest(query, limit=5)]
+
+
+def test_it_reads_queries_without_stop_words_and_with_word_variants() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("team", "work in team", []),
+            SkillRecord("pm", "project management", []),
+            SkillRecord("tyres", "replace tyres", []),
+        ],
+        word_variants={"mgmt": "management", "tires": "tyres"},
+    )
+    assert ids(index, "working in a team")[0] == "team"
+    assert ids(index, "project mgmt") == ["pm"]
+    assert ids(index, "replace tires") == ["tyres"]
+    # The last word may still be typed: "a" is not dropped from "work in a".
+    assert ids(SkillIndex.build([SkillRecord("x", "work in a team", [])]), "work in a") == ["x"]
+
+
+def test_it_splits_a_joined_word_and_joins_single_letters() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("cyber", "cyber security", ["cyber security threats"]),
+            SkillRecord("threat", "analyse cybersecurity threat", []),
+            SkillRecord("ab", "web analytics", ["A/B testing"]),
+        ]
+    )
+    # The word as typed first, then its split reading.
+    assert ids(index, "cybersecurity") == ["threat", "cyber"]
+    assert ids(index, "ab testing") == ["ab"]
+    assert ids(index, "a/b testing") == ["ab"]
+
+
+def test_it_offers_a_broader_skill_right_after_the_narrower_one() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord("chinese", "Chinese", [], 100, ()),
+            SkillRecord(
+                "listen", "understand spoken Chinese", ["listen to Mandarin"], 1, ["chinese"]
+            ),
+            SkillRecord("tea", "Mandarin tea blends", [], 50),
+        ]
+    )
+    assert ids(index, "mandarin") == ["tea", "listen", "chinese"]
+
+
+def test_it_finds_a_skill_by_its_description_only_behind_label_matches() -> None:
+    index = SkillIndex.build(
+        [
+            SkillRecord(
+                "waste", "waste management", [], 500, (), "Methods. This includes recycling."
+            ),
+            SkillRecord("sites", "monitor civic recycling sites", [], 1),
+            SkillRecord("other", "manage budgets", [], 900, (), "Plan money and cycles."),
+        ]
+    )
+    assert ids(index, "recycling") == ["sites", "waste"]
+    assert ids(index, "recycl") == ["sites"]  # a half-typed word never matches descriptions

@@ -438,12 +438,17 @@ def skill_trait(request: HttpRequest, user_skill_id: PathId, payload: SkillTrait
 
 
 class GapSkillOut(Schema):
-    skill_id: int
+    skill_id: int | None  # None for an O*NET technology
     uri: str
-    label: str
+    label: str  # the everyday name
+    esco_label: str  # ESCO's label when it differs from `label`
     relation: str
     related_count: int
+    occupations_count: int
+    hot: bool
+    in_demand: bool
     has: bool
+    met_by: str  # the user's narrower skill that meets this one
     user_skill_id: int | None
     proficiency: int | None
     goal_id: int | None
@@ -460,9 +465,14 @@ def _gap_row(row: selectors.GapRow) -> dict[str, Any]:
         "skill_id": row.skill_id,
         "uri": row.uri,
         "label": row.label,
+        "esco_label": row.esco_label,
         "relation": row.relation,
         "related_count": row.related_count,
+        "occupations_count": row.occupations_count,
+        "hot": row.hot,
+        "in_demand": row.in_demand,
         "has": row.has,
+        "met_by": row.met_by,
         "user_skill_id": row.user_skill.pk if row.user_skill else None,
         "proficiency": row.user_skill.proficiency if row.user_skill else None,
         "goal_id": row.goal.pk if row.goal else None,
@@ -497,7 +507,9 @@ class GapOut(Schema):
     target: TargetOut | None
     via: list[str]
     related_total: int
+    kind: str  # "esco", "onet" (technology skills and tasks) or "" (no skills data)
     skills: list[GapSkillOut]
+    tasks: list[str]
 
 
 @router.get("/gap", response={200: GapOut, 404: ErrorOut})
@@ -519,13 +531,18 @@ def gap(request: HttpRequest, horizon: int | None = None) -> Any:
         else None,
         "via": found.via,
         "related_total": found.related_total,
+        "kind": found.kind,
         "skills": [_gap_row(r) for r in found.rows],
+        "tasks": [t.statement for t in found.tasks],
     }
 
 
 class GapGoalIn(Schema):
     skill_id: Id | None = None
     skill_uri: str | None = Field(None, max_length=500)
+    technology: str | None = Field(
+        None, max_length=500, description="A technology row of an O*NET target's gap, by its name."
+    )
     action_kinds: list[Literal["course", "project", "volunteering", "mentorship"]] | None = Field(
         None, max_length=4, description="Suggested actions to add (default: all)."
     )
@@ -550,13 +567,19 @@ class GapGoalOut(Schema):
 
 @router.post("/gap/goals", response={200: GapGoalOut, 201: GapGoalOut, 422: ErrorOut})
 def gap_goal(request: HttpRequest, payload: GapGoalIn) -> Any:
-    """Turn a skill into a draft goal with suggested actions; a second call returns it (200)."""
+    """Turn a skill or an O*NET technology of your gap into a draft goal with suggested actions.
+
+    A second call returns the same goal (200).
+    """
     skill_id = _skill_id(payload.skill_id, payload.skill_uri)
-    if skill_id is None:
-        raise AssessmentError("skill_id", "Name the skill by `skill_id` or `skill_uri`.")
+    if skill_id is None and not payload.technology:
+        raise AssessmentError(
+            "skill_id", "Name the skill by `skill_id` or `skill_uri`, or a `technology`."
+        )
     goal, created = services.gap_goal_create(
         user=authed_user(request),
         skill_id=skill_id,
+        technology=payload.technology,
         action_kinds=payload.action_kinds,
         horizon=payload.horizon,
     )

@@ -46,8 +46,9 @@ def export_assessments(user: User) -> dict[str, Any]:
         ],
         "gap_goals": [
             {
-                "skill": g.skill.label,
-                "esco_uri": g.skill.uri,
+                "skill": g.label,
+                "esco_uri": g.skill.uri if g.skill is not None else None,
+                "technology": g.technology or None,
                 "goal": g.goal.statement,
                 "created_at": _when(g.created_at),
             }

@@ -58,7 +58,8 @@ class TraitForm(forms.Form):
 
 
 class GapGoalForm(forms.Form):
-    skill_id = forms.IntegerField(widget=forms.HiddenInput)
+    skill_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    technology = forms.CharField(required=False, max_length=250, widget=forms.HiddenInput)
     horizon = forms.TypedChoiceField(
         choices=Horizon.choices, coerce=int, required=False, widget=forms.HiddenInput
     )

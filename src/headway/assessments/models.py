@@ -153,20 +153,46 @@ class UserSkill(models.Model):
 
 
 class GapGoal(models.Model):
-    """The goal a missing skill of the user's target occupation was turned into."""
+    """The goal a missing skill of the user's target occupation was turned into.
+
+    The skill is an ESCO skill or, in the gap of an O*NET occupation without a close ESCO one,
+    an O*NET technology named by its example title ("Tableau"): exactly one of the two is set.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gap_goals"
     )
-    skill = models.ForeignKey("careers.Skill", on_delete=models.PROTECT, related_name="+")
+    skill = models.ForeignKey(
+        "careers.Skill", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    technology = models.CharField(max_length=250, blank=True)
     goal = models.ForeignKey("plans.Goal", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ("id",)
         constraints = [
-            models.UniqueConstraint(fields=("user", "skill"), name="assessments_gap_goal_once")
+            models.UniqueConstraint(
+                fields=("user", "skill"),
+                condition=models.Q(skill__isnull=False),
+                name="assessments_gap_goal_once",
+            ),
+            models.UniqueConstraint(
+                fields=("user", "technology"),
+                condition=models.Q(skill__isnull=True),
+                name="assessments_gap_goal_technology_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(skill__isnull=False, technology="")
+                | (models.Q(skill__isnull=True) & ~models.Q(technology="")),
+                name="assessments_gap_goal_skill_or_technology",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.skill_id} -> {self.goal_id}"
+        return f"{self.skill_id or self.technology} -> {self.goal_id}"
+
+    @property
+    def label(self) -> str:
+        """Return the skill's label or the technology's name."""
+        return self.skill.label if self.skill is not None else self.technology

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Case, Count, Max, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,10 +32,16 @@ from headway.careers.models import (
     JobZone,
     Occupation,
     OccupationSkill,
+    OccupationTitle,
     Skill,
+    SkillBroader,
+    Task,
+    TechnologySkill,
     VisionTarget,
 )
 from headway.careers.search import Filters, OccupationFacts, get_explorer
+from headway.careers.selectors import SkillShare
+from headway.careers.vocabulary import everyday_skill_names, skill_names, word_variants
 from headway.domain import charts, plain
 from headway.domain.riasec import (
     TYPE_INFO,
@@ -46,6 +52,7 @@ from headway.domain.riasec import (
     group_items,
     match_occupations,
 )
+from headway.domain.skill_gap import skill_ancestors, technology_met, titles_close
 from headway.domain.skill_search import SkillIndex, normalise
 from headway.plans.models import Goal, Horizon
 
@@ -424,7 +431,8 @@ def _skill_vocabulary() -> _SkillVocabulary:
         if _vocabulary is None or _vocabulary.stamp != stamp:
             records = career_selectors.esco_skill_records()
             pks = dict(Skill.objects.values_list("uri", "pk"))
-            _vocabulary = _SkillVocabulary(stamp, SkillIndex.build(records), pks)
+            index = SkillIndex.build(records, word_variants())
+            _vocabulary = _SkillVocabulary(stamp, index, pks)
         return _vocabulary
 
 
@@ -510,35 +518,124 @@ def skill_profile_for_user(user: User, gap: SkillGap | None = None) -> SkillProf
 
 @dataclass(frozen=True)
 class GapRow:
-    """One skill the target occupation needs, and where the user stands on it."""
+    """One skill the target occupation needs, and where the user stands on it.
 
-    skill_id: int
+    ESCO rows carry the skill (`skill_id`); O*NET technology rows carry O*NET's hot and
+    in-demand flags instead. `label` is the everyday name, `esco_label` ESCO's when it differs.
+    `met_by` is the user's skill that meets this one, itself or one below it in ESCO.
+    """
+
+    skill_id: int | None
     uri: str
     label: str
     essential: bool
     related_count: int
     user_skill: UserSkill | None
     goal: Goal | None
+    esco_label: str = ""
+    occupations_count: int = 0  # how many occupations list the skill
+    hot: bool = False
+    in_demand: bool = False
+    met_by: str = ""
 
     @property
     def has(self) -> bool:
-        return self.user_skill is not None
+        return self.user_skill is not None or bool(self.met_by)
 
     @property
     def relation(self) -> str:
         return "essential" if self.essential else "optional"
 
 
+@dataclass(frozen=True)
+class GapSource:
+    """Where an occupation's skill gap comes from: its own or a close ESCO occupation's
+    skills, else O*NET's technology skills and tasks for it."""
+
+    kind: str  # "esco", "onet" or "" (no skills data)
+    esco_sources: list[Occupation] = field(default_factory=list)
+    esco_dropped: list[Occupation] = field(default_factory=list)  # matched, but not close
+    essential: list[SkillShare] = field(default_factory=list)
+    optional: list[SkillShare] = field(default_factory=list)
+    technologies: list[TechnologySkill] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+
+def gap_skill_source(occupation: Occupation) -> GapSource:
+    """Return the skills to measure a user against for `occupation`.
+
+    An ESCO occupation uses its own ESCO skills. An O*NET occupation uses the ESCO skills of
+    the ESCO occupations crosswalked to it only when one names the same work
+    (`domain.skill_gap.titles_close`: ESCO's title against O*NET's title and alternate titles,
+    or an ESCO alternative label against O*NET's title); otherwise O*NET's own technology skills
+    (hot and in-demand first) and tasks. The one place that decides whose skills a gap uses.
+    """
+    if not occupation.is_onet:
+        skills = career_selectors.occupation_esco_skills(occupation)
+        if skills.essential or skills.optional:
+            return GapSource("esco", skills.sources, [], skills.essential, skills.optional)
+        return GapSource("")
+    matches = list(
+        Occupation.objects.filter(onet_match=occupation, in_current_release=True).order_by("title")
+    )
+    if matches:
+        onet_titles = [occupation.title]
+        esco_titles: dict[int, list[str]] = defaultdict(list)
+        for occupation_id, title in OccupationTitle.objects.filter(
+            Q(occupation=occupation, kind=OccupationTitle.Kind.ALTERNATE)
+            | Q(occupation__in=matches, kind=OccupationTitle.Kind.ESCO_ALT)
+        ).values_list("occupation_id", "title"):
+            if occupation_id == occupation.pk:
+                onet_titles.append(title)
+            else:
+                esco_titles[occupation_id].append(title)
+        # ESCO's title against O*NET's titles; ESCO's alternative labels, often broad ("data
+        # analyst" for a call centre analyst), against O*NET's own title only.
+        close = [
+            m
+            for m in matches
+            if titles_close([m.title], onet_titles)
+            or titles_close(esco_titles[m.pk], [occupation.title])
+        ]
+        dropped = [m for m in matches if m not in close]
+        if close:
+            essential, optional = career_selectors.esco_skill_shares(close)
+            if essential or optional:
+                return GapSource("esco", close, dropped, essential, optional)
+    else:
+        dropped = []
+    technologies = list(
+        TechnologySkill.objects.filter(occupation=occupation).order_by(
+            "-in_demand", "-hot", "example"
+        )
+    )
+    tasks = list(
+        Task.objects.filter(occupation=occupation).order_by(
+            Case(When(task_type="Core", then=0), default=1), "-incumbents_responding", "task_id"
+        )
+    )
+    if technologies or tasks:
+        return GapSource("onet", [], dropped, technologies=technologies, tasks=tasks)
+    return GapSource("", [], dropped)
+
+
 @dataclass
 class SkillGap:
-    """The target occupation's skills, essential first, then by need in related occupations."""
+    """The target occupation's skills, essential first, then the most common across occupations.
+
+    For an O*NET occupation without a close ESCO match the rows are its technology skills and
+    `tasks` lists what the work involves.
+    """
 
     horizon: int | None
     horizons: list[int]
     target: Occupation | None
     via: list[str] = field(default_factory=list)  # ESCO occupations the skills come from
+    dropped: list[str] = field(default_factory=list)  # ESCO matches too far to use
+    kind: str = ""  # GapSource.kind
     related_total: int = 0
     rows: list[GapRow] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     skills_loaded: bool = True
 
     @property
@@ -556,6 +653,10 @@ class SkillGap:
     @property
     def have(self) -> list[GapRow]:
         return [r for r in self.rows if r.has]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.rows and not self.tasks
 
 
 def targets_for_user(user: User) -> dict[int, VisionTarget]:
@@ -592,13 +693,31 @@ def _related_counts(
     return counts, len(related)
 
 
+def _skill_ancestors(skill_ids: Sequence[int]) -> dict[int, int]:
+    """Return the skills at or above the given ones in ESCO, each mapped to the one below."""
+    broader: dict[int, list[int]] = defaultdict(list)
+    frontier = set(skill_ids)
+    seen = set(frontier)
+    # ESCO's skill tree is a few levels deep: one query per level.
+    while frontier:
+        step = list(
+            SkillBroader.objects.filter(skill_id__in=frontier).values_list("skill_id", "broader_id")
+        )
+        for skill, parent in step:
+            broader[skill].append(parent)
+        frontier = {parent for _, parent in step} - seen
+        seen |= frontier
+    return skill_ancestors(skill_ids, broader)
+
+
 def skill_gap_for_user(user: User, horizon: int | None = None) -> SkillGap:
     """Return the skill gap to the target occupation of one of the user's visions.
 
-    Without `horizon`, the nearest vision with a target is used. The skills, and which are
-    essential, are the careers app's (`occupation_esco_skills`: an O*NET target takes those of
-    its crosswalked ESCO occupations). Rows rank essential first, then by how many related
-    occupations (same ISCO unit group) need the skill too.
+    Without `horizon`, the nearest vision with a target is used. The skills come from
+    `gap_skill_source`. A user's skill meets a gap skill that is it or above it in ESCO's
+    hierarchy ("SQL" meets "query languages"), and a technology whose name it names. Rows
+    rank essential (or in demand, hot) first, then by how many occupations list the skill, so
+    common skills lead and rare jargon follows.
     """
     targets = targets_for_user(user)
     horizons = sorted(targets)
@@ -611,42 +730,118 @@ def skill_gap_for_user(user: User, horizon: int | None = None) -> SkillGap:
             return SkillGap(horizon=None, horizons=[], target=None)
         horizon = horizons[0]
     target = targets[horizon].occupation
-    skills = career_selectors.occupation_esco_skills(target)
+    source = gap_skill_source(target)
     gap = SkillGap(
         horizon=horizon,
         horizons=horizons,
         target=target,
-        via=[o.title for o in skills.sources] if target.is_onet else [],
+        via=[o.title for o in source.esco_sources] if target.is_onet else [],
+        dropped=[o.title for o in source.esco_dropped],
+        kind=source.kind,
+        tasks=source.tasks,
     )
-    shares = [*skills.essential, *skills.optional]
+    user_skills = list(UserSkill.objects.filter(user=user).select_related("skill"))
+    if source.kind == "onet":
+        gap.rows = _technology_rows(user, source.technologies, user_skills)
+        return gap
+    shares = [*source.essential, *source.optional]
     if not shares:
         gap.skills_loaded = Skill.objects.exists()
         return gap
     skill_ids = [s.skill_id for s in shares]
-    related, gap.related_total = _related_counts(skills.sources, skill_ids)
+    related, gap.related_total = _related_counts(source.esco_sources, skill_ids)
+    commonness = dict(
+        OccupationSkill.objects.filter(skill_id__in=skill_ids)
+        .values("skill_id")
+        .annotate(n=Count("id"))
+        .values_list("skill_id", "n")
+    )
     by_skill: dict[int, UserSkill] = {}
     by_name: dict[str, UserSkill] = {}
-    for user_skill in UserSkill.objects.filter(user=user).select_related("skill"):
+    for user_skill in user_skills:
         if user_skill.skill_id is not None:
             by_skill[user_skill.skill_id] = user_skill
         else:
             by_name[user_skill.name_key] = user_skill
+    met = _skill_ancestors(list(by_skill))
     goals = {
         g.skill_id: g.goal
         for g in GapGoal.objects.filter(user=user, skill_id__in=skill_ids).select_related("goal")
     }
-    rows = [
-        GapRow(
-            skill_id=s.skill_id,
-            uri=s.uri,
-            label=s.label,
-            essential=s.relation == OccupationSkill.Relation.ESSENTIAL,
-            related_count=related.get(s.skill_id, 0),
-            user_skill=by_skill.get(s.skill_id) or by_name.get(fold(s.label)),
-            goal=goals.get(s.skill_id),
+    names = everyday_skill_names()
+    rows = []
+    for s in shares:
+        own = by_skill.get(s.skill_id) or by_name.get(fold(s.label))
+        below = by_skill.get(met[s.skill_id]) if s.skill_id in met else None
+        everyday = names.get(s.uri, "")
+        rows.append(
+            GapRow(
+                skill_id=s.skill_id,
+                uri=s.uri,
+                label=everyday or s.label,
+                esco_label=s.label if everyday else "",
+                essential=s.relation == OccupationSkill.Relation.ESSENTIAL,
+                related_count=related.get(s.skill_id, 0),
+                user_skill=own or below,
+                goal=goals.get(s.skill_id),
+                occupations_count=commonness.get(s.skill_id, 0),
+                met_by=below.name if below is not None and own is None else "",
+            )
         )
-        for s in shares
-    ]
-    rows.sort(key=lambda r: (not r.essential, -r.related_count, r.label.casefold()))
+    rows.sort(key=lambda r: (not r.essential, -r.occupations_count, r.label.casefold()))
     gap.rows = rows
     return gap
+
+
+def _technology_rows(
+    user: User, technologies: Sequence[TechnologySkill], user_skills: Sequence[UserSkill]
+) -> list[GapRow]:
+    """Return O*NET technology rows: in demand or hot ones count as essential."""
+    goals = {
+        g.technology: g.goal
+        for g in GapGoal.objects.filter(
+            user=user, skill=None, technology__in=[t.example for t in technologies]
+        ).select_related("goal")
+    }
+    commonness = dict(
+        TechnologySkill.objects.filter(example__in=[t.example for t in technologies])
+        .values("example")
+        .annotate(n=Count("id"))
+        .values_list("example", "n")
+    )
+    rows = []
+    for tech in technologies:
+        owner = next(
+            (u for u in user_skills if technology_met(_user_skill_names(u), tech.example)), None
+        )
+        rows.append(
+            GapRow(
+                skill_id=None,
+                uri="",
+                label=tech.example,
+                essential=tech.in_demand or tech.hot,
+                related_count=0,
+                user_skill=owner,
+                goal=goals.get(tech.example),
+                esco_label="",
+                occupations_count=commonness.get(tech.example, 0),
+                hot=tech.hot,
+                in_demand=tech.in_demand,
+            )
+        )
+    rows.sort(key=lambda r: (not r.in_demand, not r.hot, -r.occupations_count, r.label.casefold()))
+    return rows
+
+
+def _user_skill_names(user_skill: UserSkill) -> list[str]:
+    """Return every name of a user's skill: as typed, ESCO's labels and Headway's names."""
+    skill = user_skill.skill
+    if skill is None:
+        return [user_skill.name]
+    return [
+        user_skill.name,
+        skill.label,
+        *skill.alt_label_list,
+        *(line for line in skill.hidden_labels.split("\n") if line),
+        *skill_names().get(skill.uri, ()),
+    ]

@@ -327,21 +327,28 @@ def _clean_action_kinds(kinds: Iterable[str]) -> list[str]:
 def gap_goal_create(
     *,
     user: User,
-    skill_id: int,
+    skill_id: int | None = None,
+    technology: str | None = None,
     action_kinds: Iterable[str] | None = None,
     horizon: int | None = None,
     on: date | None = None,
 ) -> tuple[Goal, bool]:
     """Turn a skill the target occupation needs into a draft goal with suggested actions.
 
-    `action_kinds` picks among `SUGGESTED_ACTIONS` (None: all of them). Returns the goal and
-    whether it is new: a skill already turned into a goal returns that goal. The goal serves
-    the vision whose target needs the skill.
+    The skill is an ESCO skill (`skill_id`) or a technology row of an O*NET target's gap
+    (`technology`, its name as the gap shows it). `action_kinds` picks among
+    `SUGGESTED_ACTIONS` (None: all of them). Returns the goal and whether it is new: a skill
+    already turned into a goal returns that goal. The goal serves the vision whose target
+    needs the skill.
     """
     kinds = _clean_action_kinds(SUGGESTED_ACTIONS if action_kinds is None else action_kinds)
     if horizon is not None and horizon not in Horizon.values:
         raise AssessmentError("horizon", "A vision looks 5 or 10 years ahead.")
-    skill = Skill.objects.filter(pk=skill_id).first()
+    if (skill_id is None) == (not technology):
+        raise AssessmentError("skill_id", "Name one skill or one technology to make a goal of.")
+    if technology:
+        return _technology_goal_create(user, technology.strip(), kinds, horizon, on)
+    skill = Skill.objects.filter(pk=skill_id).first() if skill_id is not None else None
     if skill is None:
         raise AssessmentError("skill_id", "That skill is not in the vocabulary.")
     existing = GapGoal.objects.select_related("goal").filter(user=user, skill=skill).first()
@@ -349,7 +356,6 @@ def gap_goal_create(
         return existing.goal, False
     gap = selectors.skill_gap_for_user(user, horizon)
     row = next((r for r in gap.rows if r.skill_id == skill.pk), None)
-    day = on or plan_services.today()
     why = f"“{skill.label}” is a skill I want to build."
     if row is not None and gap.target is not None:
         why = (
@@ -359,14 +365,50 @@ def gap_goal_create(
         if row.related_count:
             why += f"; {row.related_count} related occupations need it too"
         why += "."
+    goal = _gap_goal_plan(user, skill.label, why, gap.horizon, kinds, on)
+    GapGoal.objects.create(user=user, skill=skill, goal=goal)
+    return goal, True
+
+
+def _technology_goal_create(
+    user: User, name: str, kinds: list[str], horizon: int | None, on: date | None
+) -> tuple[Goal, bool]:
+    gap = selectors.skill_gap_for_user(user, horizon)
+    row = next((r for r in gap.rows if r.skill_id is None and r.label == name), None)
+    if row is None or gap.target is None:
+        raise AssessmentError(
+            "technology", "That technology is not in your target occupation's skill gap."
+        )
+    existing = (
+        GapGoal.objects.select_related("goal")
+        .filter(user=user, skill=None, technology=row.label)
+        .first()
+    )
+    if existing is not None:
+        return existing.goal, False
+    flags = [f for f, on_row in (("in demand", row.in_demand), ("hot", row.hot)) if on_row]
+    why = (
+        f"“{row.label}” is a {' and '.join(flags) + ' ' if flags else ''}technology used by "
+        f"{gap.target.title}, the occupation my vision aims at."
+    )
+    goal = _gap_goal_plan(user, row.label, why, gap.horizon, kinds, on)
+    GapGoal.objects.create(user=user, technology=row.label, goal=goal)
+    return goal, True
+
+
+def _gap_goal_plan(
+    user: User, name: str, why: str, horizon: int | None, kinds: list[str], on: date | None
+) -> Goal:
+    """Create the draft goal for a missing skill, with the chosen suggested actions."""
+    day = on or plan_services.today()
     data: dict[str, Any] = {
-        "statement": f"Build the skill “{skill.label}”",
+        "statement": f"Build the skill “{name}”",
         "category": Goal.Category.SKILL,
         "why": why,
         "target_date": add_months(day, GOAL_MONTHS),
     }
-    if gap.horizon is not None:
-        data["horizon"] = gap.horizon
+    if horizon is not None:
+        data["horizon"] = horizon
     try:
         goal = plan_services.goal_create(
             user=user,
@@ -377,12 +419,8 @@ def gap_goal_create(
         for kind in kinds:
             plan_services.action_create(
                 goal=goal,
-                data={
-                    "title": SUGGESTED_ACTIONS[kind].format(skill=skill.label)[:200],
-                    "kind": kind,
-                },
+                data={"title": SUGGESTED_ACTIONS[kind].format(skill=name)[:200], "kind": kind},
             )
     except PlanRuleError as error:
         raise AssessmentError(error.field, error.message) from error
-    GapGoal.objects.create(user=user, skill=skill, goal=goal)
-    return goal, True
+    return goal

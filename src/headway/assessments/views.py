@@ -463,7 +463,11 @@ def gap_goal_view(request: HttpRequest) -> HttpResponse:
     kinds = data["action_kinds"] or None
     try:
         goal, created = services.gap_goal_create(
-            user=user, skill_id=data["skill_id"], action_kinds=kinds, horizon=horizon
+            user=user,
+            skill_id=data["skill_id"],
+            technology=data["technology"] or None,
+            action_kinds=kinds,
+            horizon=horizon,
         )
     except AssessmentError as error:
         messages.error(request, error.message)

@@ -34,6 +34,9 @@ from headway.careers.models import (
     Projection,
     RelatedOccupation,
     Skill,
+    SkillBroader,
+    SkillGroup,
+    SkillGroupMember,
     Task,
     TechnologySkill,
     Wage,
@@ -463,6 +466,7 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
             skill.reuse_level,
             skill.description,
             True,
+            "\n".join(skill.hidden_labels),
         )
         for skill in reader.skills()
     }
@@ -471,13 +475,24 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
     changes, skill_keys = sync_rows(
         skill_scope,
         ("uri",),
-        ("label", "alt_labels", "skill_type", "reuse_level", "description", "in_current_release"),
+        (
+            "label",
+            "alt_labels",
+            "skill_type",
+            "reuse_level",
+            "description",
+            "in_current_release",
+            "hidden_labels",
+        ),
         skills,
         delete_missing=False,
     )
     report.changes.add(changes)
     report.changes.updated += _retire(skill_scope, skill_keys.values())
     progress(f"  {len(skills)} skills")
+
+    skill_pks = {key[0]: pk for key, pk in skill_keys.items()}
+    _import_skill_hierarchy(reader, skill_pks, report, progress)
 
     occupations = list(reader.occupations())
     desired: dict[tuple[Any, ...], tuple[Any, ...]] = {}
@@ -545,7 +560,6 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
     changes, _ = sync_rows(scope, ("pk",), ("broader_id",), broader, delete_missing=False)
     report.changes.add(changes)
 
-    skill_pks = {key[0]: pk for key, pk in skill_keys.items()}
     relations: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     essential = unknown = 0
     for relation in reader.occupation_skills():
@@ -567,6 +581,34 @@ def import_esco(root: Path, progress: Progress = _quiet) -> ImportReport:
     report.changes.add(changes)
     progress(f"  {len(relations)} occupation-skill relations")
     return report
+
+
+def _import_skill_hierarchy(
+    reader: EscoReader, skill_pks: Mapping[str, int], report: ImportReport, progress: Progress
+) -> None:
+    """Import the skill groups and the skill pillar's broader links between and above skills."""
+    groups = {(group.uri,): (group.preferred_label, group.code) for group in reader.skill_groups()}
+    report.counts["skill groups"] = len(groups)
+    changes, group_keys = sync_rows(SkillGroup.objects.all(), ("uri",), ("label", "code"), groups)
+    report.changes.add(changes)
+    group_pks = {key[0]: pk for key, pk in group_keys.items()}
+    broader: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    members: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for link in reader.broader_skills():
+        skill = skill_pks.get(link.concept_uri)
+        if skill is None:
+            continue  # a group's own parent: the groups' tree is not needed
+        if (parent := skill_pks.get(link.broader_uri)) is not None:
+            broader[(skill, parent)] = ()
+        elif (group := group_pks.get(link.broader_uri)) is not None:
+            members[(skill, group)] = ()
+    report.counts["broader skill links"] = len(broader)
+    report.counts["skill group memberships"] = len(members)
+    changes, _ = sync_rows(SkillBroader.objects.all(), ("skill_id", "broader_id"), (), broader)
+    report.changes.add(changes)
+    changes, _ = sync_rows(SkillGroupMember.objects.all(), ("skill_id", "group_id"), (), members)
+    report.changes.add(changes)
+    progress(f"  {len(broader)} broader skill links, {len(groups)} skill groups")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -288,6 +288,9 @@ class Skill(models.Model):
     uri = models.CharField(max_length=120, unique=True)
     label = models.CharField(max_length=250)
     alt_labels = models.TextField(blank=True, help_text="One label a line.")
+    hidden_labels = models.TextField(
+        blank=True, help_text="One label a line: words ESCO knows people use but does not show."
+    )
     skill_type = models.CharField(max_length=20, blank=True)
     reuse_level = models.CharField(max_length=30, blank=True)
     description = models.TextField(blank=True)
@@ -302,6 +305,57 @@ class Skill(models.Model):
     @property
     def alt_label_list(self) -> list[str]:
         return [label for label in self.alt_labels.split("\n") if label]
+
+
+class SkillBroader(models.Model):
+    """ESCO's skill hierarchy: a skill and one of its broader skills ("SQL" -> "query languages").
+
+    A user's skill counts toward the skills above it, so knowing SQL meets "query languages".
+    """
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="broader_links")
+    broader = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="narrower_links")
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=("skill", "broader"), name="careers_skill_broader_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id} -> {self.broader_id}"
+
+
+class SkillGroup(models.Model):
+    """A group of ESCO's skills hierarchy, e.g. "working with computers"."""
+
+    uri = models.CharField(max_length=120, unique=True)
+    label = models.CharField(max_length=250)
+    code = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ("label", "id")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SkillGroupMember(models.Model):
+    """A skill that ESCO files directly under a skill group."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="group_links")
+    group = models.ForeignKey(SkillGroup, on_delete=models.CASCADE, related_name="member_links")
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(fields=("skill", "group"), name="careers_skill_group_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill_id} in {self.group_id}"
 
 
 class OccupationSkill(models.Model):

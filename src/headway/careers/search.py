@@ -40,6 +40,7 @@ from headway.careers.models import (
     Projection,
     Wage,
 )
+from headway.careers.vocabulary import occupation_titles
 from headway.domain import plain
 from headway.domain.occupation_match import title_similarity
 from headway.domain.occupation_search import (
@@ -385,6 +386,7 @@ def _read_catalogue() -> _Catalogue:
         crosswalk=codes,
         direct=direct,
         employment=employment_by_soc(),
+        added_titles=occupation_titles(),
     )
     return _Catalogue(rows=rows, by_pk=by_pk, sources=sources)
 

@@ -6,12 +6,13 @@ are vision targets, read through `vision_get_for_user` (404 for anyone but the o
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -37,10 +38,12 @@ from headway.careers.models import (
     Projection,
     RelatedOccupation,
     Skill,
+    SkillBroader,
     VisionTarget,
     Wage,
     WageArea,
 )
+from headway.careers.vocabulary import with_skill_names
 from headway.domain import plain
 from headway.domain.areas import Area, match_area
 from headway.domain.careerdata import sources
@@ -146,6 +149,16 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
         sources = [match for match in matches if match.crosswalk_direct] or matches
     else:
         matches = sources = [occupation]
+    essential, optional = esco_skill_shares(sources)
+    return OccupationSkills(essential, optional, matches, sources)
+
+
+def esco_skill_shares(sources: Sequence[Occupation]) -> tuple[list[SkillShare], list[SkillShare]]:
+    """Return the essential and optional skills of ESCO occupations taken together.
+
+    A skill is essential when at least half of them hold it essential; each says how many
+    list it.
+    """
     links = list(
         OccupationSkill.objects.filter(occupation__in=sources).values_list(
             "occupation_id",
@@ -186,7 +199,7 @@ def occupation_esco_skills(occupation: Occupation) -> OccupationSkills:
         key=lambda s: (-s.essential_count, -s.count, specificity[s.skill_id], s.label.casefold())
     )
     optional.sort(key=lambda s: (-s.count, specificity[s.skill_id], s.label.casefold()))
-    return OccupationSkills(essential, optional, matches, sources)
+    return essential, optional
 
 
 def facts_source(occupation: Occupation) -> Occupation | None:
@@ -398,15 +411,35 @@ def occupations_by_codes(codes: Iterable[str]) -> dict[str, Occupation]:
 def esco_skill_records() -> list[SkillRecord]:
     """Return every current ESCO skill with its alternative labels, for autocomplete.
 
-    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs.
+    Ready for `domain.skill_search.SkillIndex`; ids are ESCO skill URIs. Hidden labels and
+    Headway's everyday names (`careers.vocabulary`) count as alternative labels; a skill's
+    weight is how many occupations list it; its broader skills come from ESCO's hierarchy; its
+    description is secondary search text.
     """
-    return [
-        SkillRecord(uri, label, tuple(line for line in alt.split("\n") if line))
-        for uri, label, alt in Skill.objects.filter(in_current_release=True)
+    weights = dict(
+        OccupationSkill.objects.values("skill_id")
+        .annotate(n=Count("id"))
+        .values_list("skill_id", "n")
+    )
+    broader: dict[int, list[str]] = defaultdict(list)
+    for skill_id, uri in SkillBroader.objects.values_list("skill_id", "broader__uri"):
+        broader[skill_id].append(uri)
+    return with_skill_names(
+        SkillRecord(
+            uri,
+            label,
+            tuple(line for line in f"{alt}\n{hidden}".split("\n") if line),
+            weights.get(pk, 0),
+            tuple(broader.get(pk, ())),
+            description,
+        )
+        for pk, uri, label, alt, hidden, description in Skill.objects.filter(
+            in_current_release=True
+        )
         .order_by("id")
-        .values_list("uri", "label", "alt_labels")
+        .values_list("pk", "uri", "label", "alt_labels", "hidden_labels", "description")
         .iterator(chunk_size=5000)
-    ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from headway.domain.text import fold
+from headway.domain.text import fold, spelling_key
 
 # Label weights suggested for callers: how much a match on each kind of label is worth.
 PREFERRED_WEIGHT = 1.0
@@ -188,13 +188,6 @@ _SUFFIXES = (
 
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#&]*")
 _BRACKETED = re.compile(r"[(\[{][^)\]}]*[)\]}]?")
-_SPELLING = (
-    ("ae", "e"),
-    ("our", "or"),
-    ("ll", "l"),
-    ("iz", "is"),
-    ("yz", "ys"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,6 +597,8 @@ class OccupationSources:
     crosswalk: Mapping[str, str]  # URI -> O*NET code (its own row, else a broader one's)
     direct: Collection[str]  # URIs with a crosswalk row of their own
     employment: Mapping[str, int]  # SOC code -> national employment
+    # O*NET code -> current titles and abbreviations the datasets lack (`careers.vocabulary`)
+    added_titles: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def occupation_records(sources: OccupationSources) -> list[OccupationRecord]:
@@ -643,6 +638,7 @@ def occupation_records(sources: OccupationSources) -> list[OccupationRecord]:
                     for text in sources.onet_alternates.get(code, ())
                 ),
                 *(Label(text, REPORTED_WEIGHT) for text in sources.onet_reported.get(code, ())),
+                *(Label(text, ALTERNATIVE_WEIGHT) for text in sources.added_titles.get(code, ())),
             ),
             keywords=description,
             facets={"source": "onet"},
@@ -713,15 +709,7 @@ def _text_keys(folded: str) -> tuple[str, ...]:
     return tuple(key for key in keys if key)
 
 
-@lru_cache(maxsize=65536)
-def _spelling_key(word: str) -> str:
-    # British and American spellings share a key (labour/labor, paediatric/pediatric).
-    if len(word) > 3:
-        for old, new in _SPELLING:
-            word = word.replace(old, new)
-        if word.endswith("tre"):
-            word = word[:-3] + "ter"
-    return word
+_spelling_key = spelling_key
 
 
 @lru_cache(maxsize=65536)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from headway.domain.errors import RuleError
 
@@ -51,3 +52,25 @@ def check_display_name(name: str, *, field: str = "display_name", limit: int = 1
     if len(text) > limit:
         raise TextRuleError(field, f"Keep your name under {limit} characters.")
     return text
+
+
+# British and American spellings share a key: labour/labor, paediatric/pediatric,
+# modelling/modeling, visualisation/visualization, analyse/analyze, centre/center.
+_SPELLING = (
+    ("ae", "e"),
+    ("our", "or"),
+    ("ll", "l"),
+    ("iz", "is"),
+    ("yz", "ys"),
+)
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """Return the key British and American spellings of a folded word share."""
+    if len(word) > 3:
+        for old, new in _SPELLING:
+            word = word.replace(old, new)
+        if word.endswith("tre"):
+            word = word[:-3] + "ter"
+    return word

@@ -24,6 +24,7 @@ from .esco import (
     EscoOccupationSkill,
     EscoReader,
     EscoSkill,
+    EscoSkillGroup,
 )
 from .mirror import Mirror
 from .onet import (
@@ -58,6 +59,7 @@ __all__ = [
     "EscoOccupationSkill",
     "EscoReader",
     "EscoSkill",
+    "EscoSkillGroup",
     "FileDigest",
     "Mirror",
     "OccupationProjection",

@@ -2,7 +2,8 @@
 
 ESCO ships two archives per version: the classification in one language
 (`occupations_en.csv`, `skills_en.csv`, `ISCOGroups_en.csv`, ...) and the
-language-independent relations (`occupationSkillRelations.csv`, `broaderRelationsOccPillar.csv`).
+language-independent relations (`occupationSkillRelations.csv`, `broaderRelationsOccPillar.csv`,
+`broaderRelationsSkillPillar.csv`).
 Members are found by name in any folder, with or without the language suffix.
 """
 
@@ -22,6 +23,8 @@ SKILLS = "skills"
 ISCO_GROUPS = "ISCOGroups"
 OCCUPATION_SKILL_RELATIONS = "occupationSkillRelations"
 BROADER_OCCUPATIONS = "broaderRelationsOccPillar"
+SKILL_GROUPS = "skillGroups"
+BROADER_SKILLS = "broaderRelationsSkillPillar"
 
 ESSENTIAL = "essential"
 OPTIONAL = "optional"
@@ -46,6 +49,7 @@ class EscoSkill:
     skill_type: str  # "skill/competence", "knowledge", or "" where ESCO leaves it blank
     reuse_level: str  # "transversal", "cross-sector", "sector-specific", "occupation-specific"
     description: str
+    hidden_labels: tuple[str, ...] = ()  # words people use that ESCO does not show
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +73,18 @@ class EscoBroaderRelation:
     """One link of the occupation hierarchy: concept -> its broader concept."""
 
     concept_uri: str
-    concept_type: str  # "Occupation" or "ISCOGroup"
+    concept_type: str  # "Occupation" or "ISCOGroup"; "KnowledgeSkillCompetence" or "SkillGroup"
     broader_uri: str
     broader_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class EscoSkillGroup:
+    """A group of ESCO's skills hierarchy, e.g. "working with computers" or ISCED-F's "ICTs"."""
+
+    uri: str
+    preferred_label: str
+    code: str
 
 
 class EscoReader:
@@ -115,13 +128,20 @@ class EscoReader:
             "skillType",
             "reuseLevel",
             "description",
+            "hiddenLabels",
         )
-        for line, (uri, label, alt, skill_type, reuse, description) in iter_zip_csv_rows(
+        for line, (uri, label, alt, skill_type, reuse, description, hidden) in iter_zip_csv_rows(
             self.classification_zip, SKILLS, DATASET, columns
         ):
             _check_uri(self.classification_zip, SKILLS, line, uri, "/skill/")
             yield EscoSkill(
-                uri, label.strip(), split_labels(alt), skill_type, reuse, description.strip()
+                uri,
+                label.strip(),
+                split_labels(alt),
+                skill_type,
+                reuse,
+                description.strip(),
+                split_labels(hidden),
             )
 
     def isco_groups(self) -> Iterator[EscoIscoGroup]:
@@ -151,6 +171,22 @@ class EscoReader:
         columns = ("conceptType", "conceptUri", "broaderType", "broaderUri")
         for _line, (concept_type, concept, broader_type, broader) in iter_zip_csv_rows(
             self._relations(), BROADER_OCCUPATIONS, DATASET, columns
+        ):
+            yield EscoBroaderRelation(concept, concept_type, broader, broader_type)
+
+    def skill_groups(self) -> Iterator[EscoSkillGroup]:
+        """Yield the groups of the skills hierarchy (skills, knowledge, transversal, language)."""
+        columns = ("conceptUri", "preferredLabel", "code")
+        for _line, (uri, label, code) in iter_zip_csv_rows(
+            self.classification_zip, SKILL_GROUPS, DATASET, columns
+        ):
+            yield EscoSkillGroup(uri, label.strip(), code.strip())
+
+    def broader_skills(self) -> Iterator[EscoBroaderRelation]:
+        """Yield the skill pillar's broader links: skill -> broader skill or skill group."""
+        columns = ("conceptType", "conceptUri", "broaderType", "broaderUri")
+        for _line, (concept_type, concept, broader_type, broader) in iter_zip_csv_rows(
+            self._relations(), BROADER_SKILLS, DATASET, columns
         ):
             yield EscoBroaderRelation(concept, concept_type, broader, broader_type)
 
