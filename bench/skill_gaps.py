@@ -3,7 +3,8 @@
 Syncs the mirror into a scratch SQLite database (see `assessments_db.py`; `--db PATH` keeps
 it), then asks `assessments.selectors.gap_skill_source` (the function the skill gap uses) for
 every current occupation. Prints how many have a non-empty gap against how many have any task,
-technology or ESCO skill row, and how many crosswalked ESCO occupations the title check drops.
+technology or ESCO skill row, and how many crosswalked ESCO occupations are dropped as not
+close (the importer's judgement, `domain.occupation_match`).
 
 Run: .venv/bin/python bench/skill_gaps.py [--db PATH]
 """

@@ -33,14 +33,18 @@ SPREADSHEETS_URI = next(
 )
 
 
-def _esco(data: CareerData, key: str, title: str, onet: Occupation | None = None) -> Occupation:
+def _esco(
+    data: CareerData, key: str, title: str, onet: Occupation | None = None, *, close: bool = True
+) -> Occupation:
+    """An ESCO occupation crosswalked to `onet`; the importer keeps `onet_match` only if close."""
     occupation = Occupation.objects.create(
         source=Occupation.Source.ESCO,
         code=ESCO_OCCUPATION + key,
         key=key,
         title=title,
         isco_group="2511",
-        onet_match=onet,
+        onet_match=onet if close else None,
+        crosswalk_candidate=onet,
         crosswalk_direct=onet is not None,
     )
     data.occupations[key] = occupation
@@ -56,7 +60,7 @@ def _bi_analysts(data: CareerData) -> Occupation:
         title="Business Intelligence Analysts",
         soc_code="15-2051",
     )
-    call_centre = _esco(data, "call-centre-analyst", "call centre analyst", onet)
+    call_centre = _esco(data, "call-centre-analyst", "call centre analyst", onet, close=False)
     routing = Skill.objects.create(uri=ESCO_SKILL + "routing", label="call routing")
     OccupationSkill.objects.create(occupation=call_centre, skill=routing, relation="essential")
     for example, hot, in_demand in (

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Case, Count, Max, Q, When
+from django.db.models import Case, Count, Max, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,7 +32,6 @@ from headway.careers.models import (
     JobZone,
     Occupation,
     OccupationSkill,
-    OccupationTitle,
     Skill,
     SkillBroader,
     Task,
@@ -52,7 +51,7 @@ from headway.domain.riasec import (
     group_items,
     match_occupations,
 )
-from headway.domain.skill_gap import skill_ancestors, technology_met, titles_close
+from headway.domain.skill_gap import skill_ancestors, technology_met
 from headway.domain.skill_search import SkillIndex, normalise
 from headway.plans.models import Goal, Horizon
 
@@ -565,45 +564,25 @@ def gap_skill_source(occupation: Occupation) -> GapSource:
     """Return the skills to measure a user against for `occupation`.
 
     An ESCO occupation uses its own ESCO skills. An O*NET occupation uses the ESCO skills of
-    the ESCO occupations crosswalked to it only when one names the same work
-    (`domain.skill_gap.titles_close`: ESCO's title against O*NET's title and alternate titles,
-    or an ESCO alternative label against O*NET's title); otherwise O*NET's own technology skills
-    (hot and in-demand first) and tasks. The one place that decides whose skills a gap uses.
+    the ESCO occupations judged close to it (`onet_match`, set by the importer from
+    `domain.occupation_match`: the same judgement the occupation and compare pages show under
+    "Closest ESCO occupation"); otherwise O*NET's own technology skills (hot and in-demand
+    first) and tasks. The one place that decides whose skills a gap uses.
     """
     if not occupation.is_onet:
         skills = career_selectors.occupation_esco_skills(occupation)
         if skills.essential or skills.optional:
             return GapSource("esco", skills.sources, [], skills.essential, skills.optional)
         return GapSource("")
-    matches = list(
-        Occupation.objects.filter(onet_match=occupation, in_current_release=True).order_by("title")
+    # Crosswalked to this occupation but judged to name other work: said, never used.
+    dropped = list(
+        Occupation.objects.filter(crosswalk_candidate=occupation, in_current_release=True)
+        .exclude(onet_match=occupation)
+        .order_by("title")
     )
-    if matches:
-        onet_titles = [occupation.title]
-        esco_titles: dict[int, list[str]] = defaultdict(list)
-        for occupation_id, title in OccupationTitle.objects.filter(
-            Q(occupation=occupation, kind=OccupationTitle.Kind.ALTERNATE)
-            | Q(occupation__in=matches, kind=OccupationTitle.Kind.ESCO_ALT)
-        ).values_list("occupation_id", "title"):
-            if occupation_id == occupation.pk:
-                onet_titles.append(title)
-            else:
-                esco_titles[occupation_id].append(title)
-        # ESCO's title against O*NET's titles; ESCO's alternative labels, often broad ("data
-        # analyst" for a call centre analyst), against O*NET's own title only.
-        close = [
-            m
-            for m in matches
-            if titles_close([m.title], onet_titles)
-            or titles_close(esco_titles[m.pk], [occupation.title])
-        ]
-        dropped = [m for m in matches if m not in close]
-        if close:
-            essential, optional = career_selectors.esco_skill_shares(close)
-            if essential or optional:
-                return GapSource("esco", close, dropped, essential, optional)
-    else:
-        dropped = []
+    skills = career_selectors.occupation_esco_skills(occupation)
+    if skills.essential or skills.optional:
+        return GapSource("esco", skills.sources, dropped, skills.essential, skills.optional)
     technologies = list(
         TechnologySkill.objects.filter(occupation=occupation).order_by(
             "-in_demand", "-hot", "example"

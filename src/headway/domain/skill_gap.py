@@ -1,4 +1,4 @@
-"""Rules of the skill gap: whose skills an occupation may use, and what a user's skill meets.
+"""Rules of the skill gap: what a user's skill meets, up the hierarchy and among technologies.
 
 Plain values in and out; the assessments app reads the rows and calls these.
 """
@@ -9,8 +9,6 @@ from collections.abc import Iterable, Mapping
 
 from headway.domain.skill_search import normalise
 
-# Words that say nothing of the work when titles are compared.
-_TITLE_STOPWORDS = frozenset({"and", "of", "the", "all", "other", "for", "in", "a", "an"})
 # Words of technology names too general to name one ("Data warehouse software"): a user's
 # skill name made only of these names no technology.
 _GENERIC_TECH_WORDS = frozenset(
@@ -20,35 +18,6 @@ _GENERIC_TECH_WORDS = frozenset(
         "web application applications tools tool use languages language development design"
     )
 )
-# Share of words two titles must have in common to name the same work.
-CLOSE_TITLE_OVERLAP = 0.5
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def title_words(title: str) -> frozenset[str]:
-    """Return the significant words of an occupation title, singular, case and accents folded."""
-    return frozenset(_singular(w) for w in normalise(title) if w not in _TITLE_STOPWORDS)
-
-
-def titles_close(titles: Iterable[str], others: Iterable[str]) -> bool:
-    """Return whether some title of one occupation names the work of some title of the other.
-
-    Two titles are close when they share at least half of their significant words (Jaccard),
-    so "software developer" meets "Software Developers" but "call centre analyst" does not
-    meet "Business Intelligence Analysts".
-    """
-    ours = [w for w in map(title_words, titles) if w]
-    theirs = [w for w in map(title_words, others) if w]
-    return any(
-        len(a & b) / len(a | b) >= CLOSE_TITLE_OVERLAP for a in ours for b in theirs if a & b
-    )
 
 
 def skill_ancestors(start: Iterable[int], broader: Mapping[int, Iterable[int]]) -> dict[int, int]:
