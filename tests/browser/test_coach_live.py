@@ -74,10 +74,10 @@ def test_accepting_the_rewrite_fills_the_goal_form(page: Any, live_server: Any) 
     page.get_by_label("Date", exact=True).press("Tab")
     button = page.get_by_role("button", name="Use this rewrite")
     # Each answer re-checks the goal on the server; on a loaded machine that takes a moment.
-    page.locator("blockquote.smart-rewrite", has_text="June 30, 2027").wait_for(timeout=30_000)
+    page.locator("blockquote.smart-rewrite", has_text="30 Jun 2027").wait_for(timeout=30_000)
     button.click()
     assert page.locator("#id_statement").input_value() == (
-        "Learn SQL and complete 4 dashboards by June 30, 2027."
+        "Learn SQL and complete 4 dashboards by 30 Jun 2027."
     )
     assert page.locator("#id_target_date").input_value() == "2027-06-30"
     assert page.locator("#id_metric_target").input_value() == "4"

@@ -103,7 +103,7 @@ def test_the_guide_composes_a_rewrite_from_the_answers(owner_client: Client) -> 
         "guide_by": "2027-09-30",
     }
     body = owner_client.post(reverse("coach-check"), answers).content.decode()
-    sentence = "Get hired as a product designer at a health-tech startup by September 30, 2027."
+    sentence = "Get hired as a product designer at a health-tech startup by 30 Sep 2027."
     assert sentence in body
     assert 'data-smart-date="2027-09-30"' in body
     assert "[" not in sentence

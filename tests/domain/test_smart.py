@@ -442,7 +442,7 @@ def test_the_rewrite_keeps_the_users_words_and_adds_placeholders() -> None:
 
     assert a.rewrite.startswith("I want to work for a ")
     assert '[specific kind, not "top"]' in a.rewrite
-    assert "[by a date, e.g. by May 31, 2027]" in a.rewrite
+    assert "[by a date, e.g. by 31 May 2027]" in a.rewrite
     assert "[measured by" in a.rewrite
 
 

@@ -52,7 +52,7 @@ def test_every_labelled_goal_rewritten_from_complete_answers_is_smart() -> None:
 def test_a_date_after_a_negation_stays_out_of_it() -> None:
     a = analyse_goal("Get a line cook job at a restaurant, not fast food", today=TODAY)
     rewrite = compose_rewrite(a, {"by": "2027-03-31"})
-    assert rewrite.statement.endswith("not fast food, by March 31, 2027.")
+    assert rewrite.statement.endswith("not fast food, by 31 Mar 2027.")
 
 
 def test_it_asks_only_about_what_is_missing() -> None:
@@ -77,7 +77,7 @@ def test_a_role_without_a_place_is_asked_which_role_and_where() -> None:
     assert [(f.name, f.value) for f in specific.fields] == [("role", "manager"), ("where", "")]
     answers = {"role": "manager", "where": "a logistics company", "by": "2027-06-30"}
     rewrite = compose_rewrite(a, answers)
-    assert rewrite.statement == "Get hired as a manager at a logistics company by June 30, 2027."
+    assert rewrite.statement == "Get hired as a manager at a logistics company by 30 Jun 2027."
     assert rewrite.target_date == date(2027, 6, 30)
     assert rewrite.complete
 
@@ -85,17 +85,17 @@ def test_a_role_without_a_place_is_asked_which_role_and_where() -> None:
 def test_a_direction_takes_its_amount_and_the_form_fields_follow() -> None:
     a = analyse_goal("Increase sales at my bakery soon", today=TODAY)
     rewrite = compose_rewrite(a, {"count": "20", "unit": "%", "by": "2027-12-31"})
-    assert rewrite.statement == "Increase sales at my bakery by 20% by December 31, 2027."
+    assert rewrite.statement == "Increase sales at my bakery by 20% by 31 Dec 2027."
     assert (rewrite.metric_target, rewrite.metric_unit) == (20.0, "percent")
 
 
 def test_a_learning_goal_gets_a_count_and_a_habit_an_end() -> None:
     a = analyse_goal("Practise SQL every week", today=TODAY)
     rewrite = compose_rewrite(a, {"by": "2027-03-31"})
-    assert rewrite.statement == "Practise SQL every week until March 31, 2027."
+    assert rewrite.statement == "Practise SQL every week until 31 Mar 2027."
     a = analyse_goal("Learn Python", today=TODAY)
     rewrite = compose_rewrite(a, {"count": "3", "unit": "projects", "by": "2027-06-30"})
-    assert rewrite.statement == "Learn Python and complete 3 projects by June 30, 2027."
+    assert rewrite.statement == "Learn Python and complete 3 projects by 30 Jun 2027."
     assert (rewrite.metric_target, rewrite.metric_unit) == (3.0, "projects")
 
 

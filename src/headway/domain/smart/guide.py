@@ -131,7 +131,8 @@ def guide_questions(
             [
                 context.target_date.isoformat() if context.target_date else None,
                 example_date(today).isoformat(),
-                date(today.year + 1, 12, 31).isoformat(),
+                # The end of next year, unless the calendar ends first.
+                date(today.year + 1, 12, 31).isoformat() if today.year < date.max.year else None,
             ]
         )
         questions.append(

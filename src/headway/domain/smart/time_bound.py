@@ -43,8 +43,8 @@ def example_date(today: date) -> date:
 
 
 def format_date(day: date) -> str:
-    """Return a date as 'June 30, 2027'."""
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+    """Return a date in the house style the pages use, '30 Jun 2027'."""
+    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 def _takes_up_post(parsed: Parsed) -> bool:
