@@ -205,3 +205,28 @@ def test_each_name_of_the_site_shares_one_allowance_per_account(owner: User) -> 
     for host in ("localhost", "127.0.0.1", "localhost", "127.0.0.1", "localhost"):
         _login(Client(HTTP_HOST=host), owner.email, "guess", REMOTE_ADDR="203.0.113.9")
     assert TOO_MANY in _login(Client(HTTP_HOST="127.0.0.1"), owner.email).content.decode()
+
+
+def test_a_password_set_outside_the_login_pages_revokes_tokens_too(owner: User) -> None:
+    # `changepassword` and scripts set it so; the admin's form below does the same.
+    _, raw = token_create(user=owner, name="script")
+    owner.display_name = "Alice Example"
+    owner.save()
+    assert _api_status(raw) == 200  # other changes to the account leave tokens alone
+    owner.set_password("a brand new passphrase 2027")
+    owner.save()
+    assert _api_status(raw) == 401
+
+
+def test_the_admin_password_form_revokes_the_users_tokens(owner: User) -> None:
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    _, raw = token_create(user=owner, name="script")
+    admin = Client()
+    _login(admin, staff.email)
+    new = "a brand new passphrase 2027"
+    response = admin.post(
+        f"/admin/accounts/user/{owner.pk}/password/",
+        {"password1": new, "password2": new, "usable_password": "true"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert _api_status(raw) == 401
