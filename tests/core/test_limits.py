@@ -67,9 +67,7 @@ def test_contact_notes_are_bounded_in_the_form_and_the_api(
         {"name": "Ada", "relationship": "other", "notes": long_notes},
     )
     assert response.status_code == 200
-    assert (
-        "Keep the notes under 10,000 characters (these have 10,001)." in response.content.decode()
-    )
+    assert "Keep this under 10,000 characters (it has 10,001)." in response.content.decode()
     response = owner_client.post(
         "/api/network/contacts",
         json.dumps({"name": "Ada", "notes": long_notes}),
@@ -86,7 +84,7 @@ def test_interaction_notes_are_bounded(owner_client: Client, owner: User) -> Non
         {"contact": contact.pk, "kind": "call", "occurred_on": "2026-01-05", "notes": "n" * 10_001},
     )
     assert response.status_code == 200
-    assert "Keep the notes under 10,000 characters" in response.content.decode()
+    assert "Keep this under 10,000 characters" in response.content.decode()
     assert not Interaction.objects.exists()
 
 
@@ -138,3 +136,29 @@ def test_a_stored_line_break_no_longer_stops_invitation_emails(owner: User) -> N
     assert [m.subject for m in mail.outbox] == [
         "[Headway] Alice Smith asks for your feedback on their career plan"
     ]
+
+
+def test_long_texts_of_the_plan_are_bounded_in_the_form_and_the_api(
+    owner_client: Client, owner: User
+) -> None:
+    from headway.plans.models import Vision
+
+    url = reverse("plans-vision-edit", args=[5])
+    form = owner_client.get(url).content.decode()
+    assert f'maxlength="{NOTES_MAX}"' in form  # the browser stops typing there
+    long = "x" * (NOTES_MAX + 1)
+    data = {"target_role": "Data analyst", "work_mode": "hybrid", "responsibilities": long}
+    response = owner_client.post(url, data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f"Keep this under {NOTES_MAX:,} characters (it has {NOTES_MAX + 1:,})." in body
+    assert long in body  # what was typed is kept
+    assert not Vision.objects.filter(user=owner, responsibilities=long).exists()
+    response = owner_client.put(
+        "/api/plan/visions/5",
+        json.dumps({"target_role": "Data analyst", "responsibilities": long}),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["field"] == "responsibilities"
+    assert not Vision.objects.filter(user=owner, responsibilities=long).exists()

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from headway.accounts.models import User
+from headway.core.forms import LongTextBounds
 from headway.domain.text import TextRuleError, check_display_name
 
 
@@ -22,7 +23,7 @@ class ProfileForm(forms.ModelForm[User]):
             raise forms.ValidationError(error.message) from None
 
 
-class SignupForm(forms.Form):
+class SignupForm(LongTextBounds, forms.Form):
     """The name asked at sign-up (allauth's form adds the email and passwords)."""
 
     display_name = forms.CharField(
@@ -38,7 +39,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["display_name"])
 
 
-class TokenCreateForm(forms.Form):
+class TokenCreateForm(LongTextBounds, forms.Form):
     name = forms.CharField(
         max_length=80,
         label="Token name",
@@ -46,7 +47,7 @@ class TokenCreateForm(forms.Form):
     )
 
 
-class AccountDeleteForm(forms.Form):
+class AccountDeleteForm(LongTextBounds, forms.Form):
     password = forms.CharField(
         label="Your password",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),

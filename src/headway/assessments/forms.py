@@ -8,6 +8,7 @@ from django import forms
 
 from headway.assessments.selectors import ENJOYMENT_WORDS, PROFICIENCY_WORDS
 from headway.assessments.services import SUGGESTED_ACTIONS
+from headway.core.forms import LongTextBounds
 from headway.domain import plain
 from headway.plans.models import Action, Horizon
 
@@ -26,7 +27,7 @@ def _rating_field(label: str, choices: list[Any], help_text: str) -> forms.Integ
     )
 
 
-class SkillRatingForm(forms.Form):
+class SkillRatingForm(LongTextBounds, forms.Form):
     proficiency = _rating_field(
         "How good are you at it?", _PROFICIENCY, "1 beginner, 3 capable, 5 expert."
     )
@@ -53,11 +54,11 @@ class SkillAddForm(SkillRatingForm):
     field_order = ("name", "skill_id", "proficiency", "enjoyment", "evidence")
 
 
-class TraitForm(forms.Form):
+class TraitForm(LongTextBounds, forms.Form):
     kind = forms.CharField()
 
 
-class GapGoalForm(forms.Form):
+class GapGoalForm(LongTextBounds, forms.Form):
     skill_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     technology = forms.CharField(required=False, max_length=250, widget=forms.HiddenInput)
     horizon = forms.TypedChoiceField(
@@ -71,7 +72,7 @@ class GapGoalForm(forms.Form):
     )
 
 
-class MatchFilterForm(forms.Form):
+class MatchFilterForm(LongTextBounds, forms.Form):
     max_job_zone = forms.TypedChoiceField(
         label="Preparation you are ready for",
         required=False,

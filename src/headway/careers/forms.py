@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from headway.careers.search import Filters
+from headway.core.forms import LongTextBounds
 from headway.domain.plain import JOB_ZONE_NAMES
 from headway.domain.riasec import TYPE_NAMES, TYPES
 
@@ -15,7 +16,7 @@ JOB_ZONE_CHOICES = [("", "Any"), *((str(zone), name) for zone, name in JOB_ZONE_
 INTEREST_CHOICES = [("", "Any"), *((letter, TYPE_NAMES[letter]) for letter in TYPES)]
 
 
-class ExploreForm(forms.Form):
+class ExploreForm(LongTextBounds, forms.Form):
     """Search words and filters; every field is optional."""
 
     q = forms.CharField(
@@ -82,7 +83,7 @@ class ExploreForm(forms.Form):
         return self.is_bound and self.is_valid() and self.filters().active
 
 
-class TargetForm(forms.Form):
+class TargetForm(LongTextBounds, forms.Form):
     """Which occupation a vision aims at (by its URL key)."""
 
     occupation = forms.CharField(max_length=40, widget=forms.HiddenInput)

@@ -11,6 +11,8 @@ from ninja import Field, Path, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic_core import CoreSchema, core_schema
 
+from headway.domain.text import NOTES_MAX
+
 # Ids are 64-bit signed integers in every database; a larger one can name nothing.
 MAX_ID = 2**63 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -44,8 +46,9 @@ class Paged(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=2**31 - 1, description="Items to skip.")
 
 
-# Text kept in a TextField: long enough for any note, short enough to keep pages light.
-LONG_TEXT = 10_000
+# Text kept in a TextField: long enough for any note, short enough to keep pages light. The
+# forms bound the same texts at the same length (`core.forms.LongTextBounds`).
+LONG_TEXT = NOTES_MAX
 
 
 @dataclass(frozen=True)

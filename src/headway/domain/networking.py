@@ -14,7 +14,7 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from headway.domain.errors import RuleError
-from headway.domain.text import NOTES_MAX, fold, is_blank
+from headway.domain.text import NOTES_MAX, fold, is_blank, too_long_message
 from headway.domain.vcard import CardContact
 
 NAME_MAX = 200
@@ -78,9 +78,7 @@ def check_notes(notes: str, *, field: str = "notes") -> str:
     """Return notes trimmed, or refuse notes longer than NOTES_MAX characters."""
     text = notes.strip()
     if len(text) > NOTES_MAX:
-        raise NetworkRuleError(
-            field, f"Keep the notes under {NOTES_MAX:,} characters (these have {len(text):,})."
-        )
+        raise NetworkRuleError(field, too_long_message(len(text)))
     return text
 
 

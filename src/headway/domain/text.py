@@ -26,6 +26,11 @@ class TextRuleError(RuleError):
     """Text the rules refuse; `field` names it, `message` says why."""
 
 
+def too_long_message(length: int, limit: int = NOTES_MAX) -> str:
+    """Return the one sentence that refuses a text of `length` characters over `limit`."""
+    return f"Keep this under {limit:,} characters (it has {length:,})."
+
+
 def is_blank(text: str) -> bool:
     """Return True when `text` would show nothing: only spaces, controls or invisible marks."""
     return all(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from headway.core.forms import LongTextBounds
 from headway.feedback import rules
 from headway.feedback.models import Scope
 from headway.plans.models import Goal, Milestone
@@ -18,7 +19,7 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.statement} ({obj.get_status_display().lower()})"
 
 
-class ShareForm(forms.Form):
+class ShareForm(LongTextBounds, forms.Form):
     """What a reviewer sees: the whole plan, or chosen goals."""
 
     scope = forms.ChoiceField(
@@ -67,7 +68,7 @@ class InvitationForm(ShareForm):
         ].help_text = f"We email them a link that works once and for {days} days."
 
 
-class BodyForm(forms.Form):
+class BodyForm(LongTextBounds, forms.Form):
     body = forms.CharField(
         label="Your question",
         max_length=rules.BODY_MAX,
@@ -99,7 +100,7 @@ class CommentForm(BodyForm):
 RATING_CHOICES = [("", "Not rated"), *rules.RATINGS.items()]
 
 
-class RatingForm(forms.Form):
+class RatingForm(LongTextBounds, forms.Form):
     """One rating and note per SMART criterion; an unrated criterion is left as it was."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -150,7 +151,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class AdjustForm(forms.Form):
+class AdjustForm(LongTextBounds, forms.Form):
     statement = forms.CharField(
         label="Goal",
         max_length=300,

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from headway.core.forms import LongTextBounds
 from headway.domain.networking import OTHER_EMAILS_MAX, OTHER_PHONES_MAX
 from headway.domain.vcard import MAX_BYTES, format_size
 from headway.network.models import Contact, Event, Interaction
@@ -66,7 +67,7 @@ def _ids(values: Any) -> list[int]:
     return [value.pk for value in values or []]
 
 
-class ContactForm(forms.Form):
+class ContactForm(LongTextBounds, forms.Form):
     # Text inputs, not EmailField or URLField: the service's messages are the ones shown.
     name = forms.CharField(
         label="Name", required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
@@ -146,7 +147,7 @@ class ContactForm(forms.Form):
         return data
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(LongTextBounds, forms.Form):
     q = forms.CharField(
         label="Search",
         required=False,
@@ -172,7 +173,7 @@ class ContactFilterForm(forms.Form):
         goal_field.choices = [("", "Any goal"), *((g.pk, g.statement) for g in goals)]
 
 
-class ImportForm(forms.Form):
+class ImportForm(LongTextBounds, forms.Form):
     file = forms.FileField(
         label="vCard file (.vcf)",
         help_text=(
@@ -187,7 +188,7 @@ class ImportForm(forms.Form):
     )
 
 
-class InteractionForm(forms.Form):
+class InteractionForm(LongTextBounds, forms.Form):
     contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label="With")
     kind = forms.ChoiceField(label="Type", choices=Interaction.Kind.choices)
     occurred_on = forms.DateField(label="Date", widget=DateInput())
@@ -223,7 +224,7 @@ class InteractionForm(forms.Form):
         }
 
 
-class EventForm(forms.Form):
+class EventForm(LongTextBounds, forms.Form):
     name = forms.CharField(label="Name", required=False)
     kind = forms.ChoiceField(label="Type", choices=Event.Kind.choices, initial="meetup")
     held_on = forms.DateField(label="Date", widget=DateInput())
@@ -278,7 +279,7 @@ class EventForm(forms.Form):
         return data
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(LongTextBounds, forms.Form):
     text = forms.CharField(
         label="Follow-up", required=False, help_text="For example “Send my CV to Zoë”."
     )
@@ -291,7 +292,7 @@ class FollowUpForm(forms.Form):
             del self.fields["done"]
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(LongTextBounds, forms.Form):
     name = forms.CharField(label="Name", required=False)
     member_since = forms.DateField(label="Member since", required=False, widget=DateInput())
     role = forms.CharField(
@@ -313,7 +314,7 @@ class OrganisationForm(forms.Form):
         return data
 
 
-class TargetForm(forms.Form):
+class TargetForm(LongTextBounds, forms.Form):
     goal = forms.ModelChoiceField(queryset=Goal.objects.none(), label="Goal")
     kind = forms.ChoiceField(
         label="Count these interactions",

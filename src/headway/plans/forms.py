@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from headway.core.forms import LongTextBounds
 from headway.plans.models import (
     HOURS_PER_WEEK_MAX,
     HOURS_PER_WEEK_MIN,
@@ -32,7 +33,7 @@ def _money(label: str, **kwargs: Any) -> forms.DecimalField:
     )
 
 
-class VisionForm(forms.Form):
+class VisionForm(LongTextBounds, forms.Form):
     target_role = forms.CharField(
         label="Target role",
         max_length=200,
@@ -73,7 +74,7 @@ class VisionForm(forms.Form):
             del self.fields["reason"]
 
 
-class TraitForm(forms.Form):
+class TraitForm(LongTextBounds, forms.Form):
     kind = forms.ChoiceField(label="This is a", choices=Trait.Kind.choices)
     title = forms.CharField(
         label="What", max_length=120, help_text="For example “SQL” or “Public speaking”."
@@ -86,7 +87,7 @@ class TraitForm(forms.Form):
     )
 
 
-class GoalForm(forms.Form):
+class GoalForm(LongTextBounds, forms.Form):
     # Not required here: the service's message for an empty statement is the one shown.
     statement = forms.CharField(
         label="Goal",
@@ -158,13 +159,13 @@ class GoalForm(forms.Form):
         return str(self.cleaned_data.get("reason", ""))
 
 
-class StatusForm(forms.Form):
+class StatusForm(LongTextBounds, forms.Form):
     status = forms.ChoiceField(choices=Goal.Status.choices)
     reason = forms.CharField(required=False, max_length=1000)
     park = forms.IntegerField(required=False)
 
 
-class MoveForm(forms.Form):
+class MoveForm(LongTextBounds, forms.Form):
     direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
 
 
@@ -180,28 +181,28 @@ class GoalIdsField(forms.Field):
             raise forms.ValidationError("Give goal ids as whole numbers.") from error
 
 
-class OrderForm(forms.Form):
+class OrderForm(LongTextBounds, forms.Form):
     goal_ids = GoalIdsField(required=False)
     # The goal the person dragged, to say where it landed; optional.
     moved = forms.IntegerField(required=False)
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(LongTextBounds, forms.Form):
     impact = forms.TypedChoiceField(choices=Goal.Level.choices, coerce=int)
     effort = forms.TypedChoiceField(choices=Goal.Level.choices, coerce=int)
 
 
-class MetricForm(forms.Form):
+class MetricForm(LongTextBounds, forms.Form):
     value = forms.DecimalField(label="Current value", max_digits=14, decimal_places=2)
     note = forms.CharField(label="Note (optional)", max_length=200, required=False)
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(LongTextBounds, forms.Form):
     title = forms.CharField(label="Milestone", max_length=200)
     due_on = forms.DateField(label="Due date", widget=DateInput())
 
 
-class ActionForm(forms.Form):
+class ActionForm(LongTextBounds, forms.Form):
     title = forms.CharField(label="What", max_length=200)
     kind = forms.ChoiceField(label="Type", choices=Action.Kind.choices)
     # A plain text input, so the service's message about http/https is the one shown.
@@ -221,7 +222,7 @@ class ActionForm(forms.Form):
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(LongTextBounds, forms.Form):
     reviewed_on = forms.DateField(label="Date of review", widget=DateInput())
     progress = forms.IntegerField(
         label="Progress (%)",
@@ -295,7 +296,7 @@ class ReviewForm(forms.Form):
         return [self[n] for n in self.fields if n.startswith("new_")]
 
 
-class PlanSettingsForm(forms.Form):
+class PlanSettingsForm(LongTextBounds, forms.Form):
     focus_limit = forms.IntegerField(
         label="Focus limit",
         min_value=1,
