@@ -324,6 +324,8 @@ HEADWAY_PAGE_SIZE = env_int("HEADWAY_PAGE_SIZE", 50, minimum=1)
 # Contacts one vCard import may hold, and contacts one account may keep.
 HEADWAY_IMPORT_MAX_CONTACTS = env_int("HEADWAY_IMPORT_MAX_CONTACTS", 1000, minimum=1)
 HEADWAY_MAX_CONTACTS = env_int("HEADWAY_MAX_CONTACTS", 5000, minimum=1)
+# Open goals (drafts, active, paused) one account may hold: they show on one reorderable page.
+HEADWAY_MAX_OPEN_GOALS = env_int("HEADWAY_MAX_OPEN_GOALS", 200, minimum=1)
 
 # `headway serve` (gunicorn): the address to listen on and the number of worker processes.
 HEADWAY_BIND = env_str("HEADWAY_BIND", "127.0.0.1:8000")

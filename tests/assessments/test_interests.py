@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -221,3 +222,18 @@ def test_the_results_page_takes_a_fixed_number_of_queries(
         owner_client.get(url)
     with django_assert_max_num_queries(9):  # type: ignore[operator]
         owner_client.get(reverse("assessments-know-interests-result", args=[attempt.pk]))
+
+
+def test_earlier_results_page_and_only_the_newest_is_marked_latest(
+    owner_client: Client, owner: User, settings: Any
+) -> None:
+    load_items()
+    settings.HEADWAY_PAGE_SIZE = 2
+    for _ in range(3):
+        finished_attempt(owner)
+    first = owner_client.get(reverse("assessments-know-interests"))
+    assert len(first.context["attempts"].object_list) == 2
+    assert first.content.decode().count("latest</span>") == 1
+    second = owner_client.get(reverse("assessments-know-interests"), {"page": 2})
+    assert len(second.context["attempts"].object_list) == 1
+    assert "latest</span>" not in second.content.decode()

@@ -408,3 +408,22 @@ def test_the_calendar_feed_has_keep_in_touch_dates_events_and_follow_ups(
     assert not any("Stranger" in summary for summary in entries)
     uids = [str(e.get("uid")) for e in calendar.walk("VEVENT")]
     assert f"keep-in-touch-{zoe.pk}@" in " ".join(uids)
+
+
+def test_a_contacts_interactions_page_with_a_bounded_query_count(
+    owner: User, owner_client: Client, django_assert_max_num_queries: Any, settings: Any
+) -> None:
+    settings.HEADWAY_PAGE_SIZE = 3
+    contact = ContactFactory(user=owner)
+    url = reverse("network-contact", args=[contact.pk])
+    for n in range(7):
+        Interaction.objects.create(
+            user=owner, contact=contact, kind="meeting", occurred_on=date(2026, 1, 1 + n)
+        )
+    with django_assert_max_num_queries(25):
+        first = owner_client.get(url)
+    assert first.context["interactions"].paginator.count == 7
+    assert len(first.context["interactions"].object_list) == 3
+    last = owner_client.get(url, {"page": 3})
+    assert len(last.context["interactions"].object_list) == 1
+    assert "Page 3 of 3" in last.content.decode()

@@ -891,3 +891,39 @@ def test_a_review_s_progress_shows_for_a_goal_without_a_metric_or_milestones(
     page = _text(owner_client.get(reverse("plans-goal", args=[goal.pk])))
     assert "put the goal at <strong>40%</strong>" in page
     assert "your reviews are the goal's only measure of progress" in page
+
+
+def test_open_goals_are_bounded_with_a_clear_refusal_on_the_page_and_the_api(
+    owner_client: Client, owner: User, settings: Any
+) -> None:
+    settings.HEADWAY_MAX_OPEN_GOALS = 2
+    _new_goal(owner)
+    _new_goal(owner, statement="Learn Python well")
+    response = owner_client.post(reverse("plans-goal-create"), _goal_form())
+    assert response.status_code == 200
+    assert "You have 2 open goals, as many as a plan holds." in _text(response)
+    assert "Pass the AWS Solutions Architect exam" in _text(response)  # kept as typed
+    api = owner_client.post(
+        "/api/plan/goals",
+        {"statement": "Pass the AWS exam", "target_date": "2026-09-30"},
+        content_type="application/json",
+    )
+    assert api.status_code == 422
+    assert "You have 2 open goals" in api.json()["detail"]
+    assert Goal.objects.filter(user=owner).count() == 2
+
+
+def test_strengths_and_weaknesses_page_apart(
+    owner_client: Client, owner: User, settings: Any
+) -> None:
+    settings.HEADWAY_PAGE_SIZE = 2
+    for n in range(3):
+        TraitFactory(user=owner, kind=Trait.Kind.STRENGTH, title=f"Strength {n}")
+    TraitFactory(user=owner, kind=Trait.Kind.WEAKNESS, title="Weakness 0")
+    first = owner_client.get(reverse("plans-traits"))
+    assert len(first.context["strengths"].object_list) == 2
+    assert len(first.context["weaknesses"].object_list) == 1
+    assert "?strengths=2" in _text(first)
+    second = owner_client.get(reverse("plans-traits"), {"strengths": 2})
+    assert len(second.context["strengths"].object_list) == 1
+    assert "Weakness 0" in _text(second)

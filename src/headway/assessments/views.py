@@ -100,7 +100,7 @@ def interests_view(request: HttpRequest) -> HttpResponse:
         if open_attempt
         else None
     )
-    attempts = selectors.attempts_list_for_user(user)
+    attempts = paginate(request, selectors.attempts_list_for_user(user))
     return render(
         request,
         "assessments/interest_list.html",

@@ -74,12 +74,16 @@ def contact_get_for_user(user: User, contact_id: int) -> Contact:
 
 
 def contact_page_for_user(user: User, contact_id: int) -> Contact:
-    """Return a contact with their interactions and the events where the user met them."""
+    """Return a contact with the events where the user met them (interactions page apart)."""
     contacts = _contacts(user).prefetch_related(
-        Prefetch("interactions", Interaction.objects.select_related("goal")),
         Prefetch("events", Event.objects.order_by("-held_on", "-id")),
     )
     return get_object_or_404(contacts, pk=contact_id)
+
+
+def interactions_of_contact(contact: Contact) -> QuerySet[Interaction]:
+    """Return the interactions logged with a contact (one `contact_page_for_user` gave)."""
+    return contact.interactions.select_related("goal")
 
 
 def tags_for_user(user: User) -> QuerySet[Tag]:

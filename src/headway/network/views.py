@@ -141,7 +141,7 @@ def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         "network/contact_detail.html",
         {
             "contact": contact,
-            "interactions": list(contact.interactions.all()),
+            "interactions": paginate(request, selectors.interactions_of_contact(contact)),
             "events": list(contact.events.all()),
             "next_on": selectors.next_keep_in_touch_for_contact(contact),
             "interaction_form": form,

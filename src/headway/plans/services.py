@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -425,6 +426,18 @@ def _record_version(
     )
 
 
+def _check_open_goals(user: User) -> None:
+    # The open goals are one ranked list the person reorders on one page, so their number is
+    # bounded instead of paged.
+    limit: int = settings.HEADWAY_MAX_OPEN_GOALS
+    if Goal.objects.filter(user=user, status__in=Goal.OPEN_STATUSES).count() >= limit:
+        raise PlanRuleError(
+            "status",
+            f"You have {limit:,} open goals, as many as a plan holds. Mark some achieved or "
+            "drop them before adding another.",
+        )
+
+
 def _check_focus(user: User, *, exclude: Sequence[int] = ()) -> None:
     limit = _locked_settings(user).focus_limit
     active = list(
@@ -453,6 +466,7 @@ def goal_create(
     _apply_goal_fields(goal, data, on=day, is_new=True)
     if goal.status not in (Goal.Status.DRAFT, Goal.Status.ACTIVE):
         raise PlanRuleError("status", "A new goal starts as a draft or as active.")
+    _check_open_goals(user)
     if goal.status == Goal.Status.ACTIVE:
         _check_focus(user)
         goal.activated_on = day

@@ -178,14 +178,18 @@ def traits_view(request: HttpRequest) -> HttpResponse:
         if trait is not None:
             messages.success(request, f"“{trait.title}” is noted.")
             return redirect("plans-traits")
-    traits = list(selectors.traits_list_for_user(user))
+    traits = selectors.traits_list_for_user(user)
     return render(
         request,
         "plans/trait_list.html",
         {
             "form": form,
-            "strengths": [t for t in traits if t.kind == Trait.Kind.STRENGTH],
-            "weaknesses": [t for t in traits if t.kind == Trait.Kind.WEAKNESS],
+            "strengths": paginate(
+                request, traits.filter(kind=Trait.Kind.STRENGTH), param="strengths"
+            ),
+            "weaknesses": paginate(
+                request, traits.filter(kind=Trait.Kind.WEAKNESS), param="weaknesses"
+            ),
         },
     )
 
